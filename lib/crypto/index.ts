@@ -1,0 +1,5 @@
+export { VaultError, type VaultErrorCode } from "./errors";
+export { secretHint } from "./hint";
+export { generateKeyString, parseKeyring, type Keyring, type VaultKey } from "./keyring";
+export { defaultKeyring, loadKeyring, type LoadKeyringOptions } from "./load-keyring";
+export { needsReseal, open, seal, type SealContext } from "./vault";

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["{lib,sandbox,app,scripts,tests}/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["tests/setup/global-db.ts"],
+    setupFiles: ["tests/setup/env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main className="mx-auto max-w-md px-6 py-24 text-center">
+      <h1 className="text-2xl font-semibold">Not found</h1>
+      <p className="mt-2 text-slate-600">There is nothing here, or you don't have access to it.</p>
+      <Link href="/" className="mt-6 inline-block text-sm font-semibold text-blue-700 hover:underline">
+        Back to your workspaces
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { formatDate } from "@/lib/format/datetime";
+import { listPendingInvitations } from "@/lib/workspaces/invitations";
+import { listMembers } from "@/lib/workspaces/members";
+import { workspacePage } from "@/lib/workspaces/page-guard";
+import { canAssignRole, hasRole, roleDescriptions, roleLabels, ROLES } from "@/lib/workspaces/roles";
+import { InviteForm } from "./invite-form";
+import { LeaveWorkspaceButton, RemoveMemberButton, RevokeInvitationButton, RoleSelect } from "./member-row-actions";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: PageProps<"/w/[slug]/members">) {
+  const { slug } = await params;
+  const { workspace, role, userId } = await workspacePage(slug);
+  const manage = hasRole(role, "ADMIN");
+  const [members, invitations] = await Promise.all([
+    listMembers(workspace.id),
+    manage ? listPendingInvitations(workspace.id) : Promise.resolve([]),
+  ]);
+  const assignable = ROLES.filter((r) => canAssignRole(role, r)).map((r) => ({ value: r, label: roleLabels[r] }));
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Members</h1>
+      {manage ? (
+        <Card title="Invite someone" description="They get a link that works once, for their email address only, for 7 days.">
+          <InviteForm slug={workspace.slug} roles={assignable} />
+        </Card>
+      ) : null}
+      <Card title={`${members.length} ${members.length === 1 ? "member" : "members"}`}>
+        <ul className="divide-y divide-slate-100">
+          {members.map((m) => {
+            const self = m.user.id === userId;
+            const editable = manage && !self && canAssignRole(role, m.role);
+            return (
+              <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="member-row">
+                <div className="min-w-0">
+                  <p className="truncate text-sm font-medium">
+                    {m.user.name ?? m.user.email} {self ? <span className="text-slate-500">(you)</span> : null}
+                  </p>
+                  <p className="truncate text-xs text-slate-500">{m.user.email}</p>
+                </div>
+                <div className="flex items-center gap-2">
+                  {editable ? (
+                    <>
+                      <RoleSelect slug={workspace.slug} membershipId={m.id} role={m.role} roles={assignable} />
+                      <RemoveMemberButton slug={workspace.slug} membershipId={m.id} email={m.user.email} />
+                    </>
+                  ) : (
+                    <Badge title={roleDescriptions[m.role]}>{roleLabels[m.role]}</Badge>
+                  )}
+                  {self ? <LeaveWorkspaceButton slug={workspace.slug} /> : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </Card>
+      {manage && invitations.length ? (
+        <Card title="Pending invitations">
+          <ul className="divide-y divide-slate-100">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex items-center justify-between gap-3 py-3 text-sm">
+                <span>
+                  {i.email} · {roleLabels[i.role]} · expires {formatDate(i.expiresAt)}
+                </span>
+                <RevokeInvitationButton slug={workspace.slug} invitationId={i.id} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

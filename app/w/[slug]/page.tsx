@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { EnvironmentBadge } from "@/components/workspaces/environment-badge";
+import { db } from "@/lib/db/client";
+import { workspacePage } from "@/lib/workspaces/page-guard";
+import { roleLabels } from "@/lib/workspaces/roles";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function WorkspaceOverview({ params }: PageProps<"/w/[slug]">) {
+  const { slug } = await params;
+  const { workspace, role } = await workspacePage(slug);
+  const memberCount = await db.membership.count({ where: { workspaceId: workspace.id } });
+  return (
+    <div className="space-y-6">
+      <div className="flex items-center gap-3">
+        <h1 className="text-2xl font-semibold">{workspace.name}</h1>
+        <EnvironmentBadge environment={workspace.environment} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Card title="Your role" description={roleLabels[role]}>
+          <p className="text-sm text-slate-600">
+            {memberCount} {memberCount === 1 ? "member" : "members"} in this workspace.{" "}
+            <Link href={`/w/${workspace.slug}/members`} className="font-semibold text-blue-700 hover:underline">
+              See members
+            </Link>
+          </p>
+        </Card>
+        <Card title="Microsoft 365 accounts" description="No Microsoft 365 accounts yet.">
+          <p className="text-sm text-slate-600">
+            Add a client's Entra ID app registration and its mailboxes, then press Test Connection to prove they can send.
+          </p>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/actions/workspace-action";
+import { updateWorkspaceSchema } from "@/lib/validation/workspaces";
+import { updateWorkspace } from "@/lib/workspaces/workspaces";
+
+export const updateWorkspaceAction = workspaceAction({
+  name: "workspace.update",
+  role: "ADMIN",
+  schema: updateWorkspaceSchema,
+  async run({ workspace }, input) {
+    await updateWorkspace(workspace.id, input);
+    revalidatePath(`/w/${workspace.slug}`, "layout");
+    return { ok: true, data: undefined, message: "Workspace settings saved." };
+  },
+});

@@ -1,0 +1,11 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { userAction } from "@/lib/actions/user-action";
+import { createWorkspaceSchema } from "@/lib/validation/workspaces";
+import { createWorkspace } from "@/lib/workspaces/workspaces";
+
+export const createWorkspaceAction = userAction("workspace.create", createWorkspaceSchema, async (user, input) => {
+  const workspace = await createWorkspace(user.id, input);
+  redirect(`/w/${workspace.slug}`);
+});

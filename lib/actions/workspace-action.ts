@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { requireMembership, type WorkspaceContext } from "@/lib/workspaces/guard";
+import type { Role } from "@/lib/workspaces/roles";
+import type { ActionResult } from "./result";
+import { refusal, runParsed } from "./run";
+
+export interface WorkspaceActionContext extends WorkspaceContext {
+  user: CurrentUser;
+}
+
+export interface WorkspaceActionDefinition<S extends z.ZodType = z.ZodType, T = unknown> {
+  /** Stable name, used in logs and by the isolation matrix. */
+  name: string;
+  /** The least role allowed to call it. */
+  role: Role;
+  schema: S;
+  run(ctx: WorkspaceActionContext, input: z.infer<S>): Promise<ActionResult<T>>;
+}
+
+export type WorkspaceAction<T = unknown> = ((
+  previous: ActionResult<T> | null,
+  formData: FormData,
+) => Promise<ActionResult<T>>) & { definition: WorkspaceActionDefinition };
+
+/**
+ * Every server action that touches a workspace is built here: the guard runs before the input is
+ * even parsed, with the workspace named by the form's `workspace` field.
+ */
+export function workspaceAction<S extends z.ZodType, T>(definition: WorkspaceActionDefinition<S, T>): WorkspaceAction<T> {
+  const action = async (_previous: ActionResult<T> | null, formData: FormData) =>
+    executeWorkspaceAction(definition, await getCurrentUser(), formData);
+  return Object.assign(action, { definition: definition as unknown as WorkspaceActionDefinition });
+}
+
+export async function executeWorkspaceAction<S extends z.ZodType, T>(
+  definition: WorkspaceActionDefinition<S, T>,
+  user: CurrentUser | null,
+  formData: FormData,
+): Promise<ActionResult<T>> {
+  let ctx: WorkspaceContext;
+  try {
+    ctx = await requireMembership(user?.id, String(formData.get("workspace") ?? ""), definition.role);
+  } catch (error) {
+    return refusal(error, null, definition.name);
+  }
+  return runParsed(definition.schema, formData, (input) => definition.run({ ...ctx, user: user! }, input), definition.name);
+}

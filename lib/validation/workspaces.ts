@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/workspaces/roles";
+import { emailSchema } from "./auth";
+import { displayName } from "./text";
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, "A slug has at least 2 characters.")
+  .max(40, "A slug has at most 40 characters.")
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
+
+export const environmentSchema = z.enum(["TEST", "PRODUCTION"], {
+  error: "Choose Test or Production.",
+});
+
+export const roleSchema = z.enum(ROLES, { error: "Choose a role: Owner, Admin, Member or Viewer." });
+
+export const workspaceNameSchema = displayName("workspace name", 60);
+
+export const createWorkspaceSchema = z.object({
+  name: workspaceNameSchema,
+  slug: z.preprocess((v) => (v === "" ? undefined : v), slugSchema.optional()),
+  environment: environmentSchema,
+});
+
+export const updateWorkspaceSchema = z.object({
+  name: workspaceNameSchema,
+  environment: environmentSchema,
+});
+
+export const inviteMemberSchema = z.object({
+  email: emailSchema,
+  role: roleSchema,
+});
+
+const idSchema = z.string().min(1, "Missing identifier.").max(64, "Invalid identifier.");
+
+export const changeRoleSchema = z.object({ membershipId: idSchema, role: roleSchema });
+export const removeMemberSchema = z.object({ membershipId: idSchema });
+export const revokeInvitationSchema = z.object({ invitationId: idSchema });

@@ -1,0 +1,30 @@
+import { db } from "@/lib/db/client";
+import type { WorkspaceEnvironment } from "@/lib/db/generated/prisma/enums";
+import { NotAllowedError, WorkspaceNotFoundError } from "./errors";
+import { hasRole, type Role } from "./roles";
+
+export interface WorkspaceContext {
+  userId: string;
+  role: Role;
+  workspace: { id: string; slug: string; name: string; environment: WorkspaceEnvironment };
+}
+
+/**
+ * The one authorization guard: every page, action and route that touches workspace data goes
+ * through it. Membership is queried, never inferred, and a non-member cannot tell a workspace
+ * they are not in from one that does not exist.
+ */
+export async function requireMembership(
+  userId: string | null | undefined,
+  slug: string,
+  minimumRole: Role,
+): Promise<WorkspaceContext> {
+  if (!userId || typeof slug !== "string" || slug.length > 64) throw new WorkspaceNotFoundError();
+  const membership = await db.membership.findFirst({
+    where: { userId, workspace: { slug } },
+    select: { role: true, workspace: { select: { id: true, slug: true, name: true, environment: true } } },
+  });
+  if (!membership) throw new WorkspaceNotFoundError();
+  if (!hasRole(membership.role, minimumRole)) throw new NotAllowedError(minimumRole);
+  return { userId, role: membership.role, workspace: membership.workspace };
+}

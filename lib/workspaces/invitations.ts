@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { NotAllowedError, UserFacingError } from "./errors";
+import type { WorkspaceContext } from "./guard";
+import { canAssignRole, type Role } from "./roles";
+
+export const INVITATION_TTL_DAYS = 7;
+
+function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function appUrl() {
+  return (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}
+
+/** Creates a single-use link; only its hash is stored, so the link is shown to the inviter once. */
+export async function createInvitation(ctx: WorkspaceContext, input: { email: string; role: Role }) {
+  if (!canAssignRole(ctx.role, input.role)) throw new NotAllowedError("OWNER");
+  const alreadyMember = await db.membership.findFirst({
+    where: { workspaceId: ctx.workspace.id, user: { email: input.email } },
+    select: { id: true },
+  });
+  if (alreadyMember) throw new UserFacingError(`${input.email} is already a member of this workspace.`, "email");
+  const token = randomBytes(32).toString("base64url");
+  const invitation = await db.invitation.create({
+    data: {
+      workspaceId: ctx.workspace.id,
+      email: input.email,
+      role: input.role,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
+      invitedById: ctx.userId,
+    },
+    select: { id: true, expiresAt: true },
+  });
+  return { ...invitation, link: `${appUrl()}/invite/${token}` };
+}
+
+export function listPendingInvitations(workspaceId: string) {
+  return db.invitation.findMany({
+    where: { workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, role: true, expiresAt: true, invitedBy: { select: { email: true } } },
+  });
+}
+
+export async function revokeInvitation(ctx: WorkspaceContext, invitationId: string) {
+  const { count } = await db.invitation.updateMany({
+    where: { id: invitationId, workspaceId: ctx.workspace.id, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) throw new UserFacingError("This invitation was already used, revoked or never existed.");
+}
+
+export type InvitationLookup =
+  | { status: "valid"; workspaceName: string; email: string; role: Role }
+  | { status: "used" | "expired" | "revoked" | "unknown" };
+
+export async function lookupInvitation(token: string): Promise<InvitationLookup> {
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, workspace: { select: { name: true } } },
+  });
+  if (!invitation) return { status: "unknown" };
+  if (invitation.acceptedAt) return { status: "used" };
+  if (invitation.revokedAt) return { status: "revoked" };
+  if (invitation.expiresAt <= new Date()) return { status: "expired" };
+  return { status: "valid", workspaceName: invitation.workspace.name, email: invitation.email, role: invitation.role };
+}
+
+const refusals = {
+  unknown: "This invitation link is not valid. Ask for a new one.",
+  used: "This invitation has already been used. Ask for a new one if you still need access.",
+  revoked: "This invitation was withdrawn. Ask for a new one.",
+  expired: `This invitation has expired (links last ${INVITATION_TTL_DAYS} days). Ask for a new one.`,
+} as const;
+
+/** Accepts once, for the invited address only; the claim and the membership are one transaction. */
+export async function acceptInvitation(token: string, user: { id: string; email: string }) {
+  return db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, email: true, role: true, workspaceId: true, expiresAt: true, acceptedAt: true, revokedAt: true, workspace: { select: { slug: true } } },
+    });
+    if (!invitation) throw new UserFacingError(refusals.unknown);
+    if (invitation.acceptedAt) throw new UserFacingError(refusals.used);
+    if (invitation.revokedAt) throw new UserFacingError(refusals.revoked);
+    if (invitation.expiresAt <= new Date()) throw new UserFacingError(refusals.expired);
+    if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
+      throw new UserFacingError(
+        `This invitation was sent to ${maskEmail(invitation.email)}. Sign in with that address to accept it.`,
+      );
+    }
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (claimed.count === 0) throw new UserFacingError(refusals.used);
+    await tx.membership.upsert({
+      where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: user.id } },
+      create: { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
+      update: {},
+    });
+    return { slug: invitation.workspace.slug };
+  });
+}
+
+export function maskEmail(email: string) {
+  const [local, domain] = email.split("@");
+  return `${local.slice(0, 1)}${"•".repeat(Math.max(1, Math.min(local.length - 1, 6)))}@${domain}`;
+}

@@ -1,0 +1,65 @@
+import { endUserSessions } from "@/lib/auth/sessions";
+import { db, type Prisma } from "@/lib/db/client";
+import { NotAllowedError, UserFacingError } from "./errors";
+import type { WorkspaceContext } from "./guard";
+import { canAssignRole, type Role } from "./roles";
+
+export function listMembers(workspaceId: string) {
+  return db.membership.findMany({
+    where: { workspaceId },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+async function findMembership(tx: Prisma.TransactionClient, workspaceId: string, membershipId: string) {
+  const membership = await tx.membership.findFirst({
+    where: { id: membershipId, workspaceId },
+    select: { id: true, role: true, userId: true },
+  });
+  if (!membership) throw new UserFacingError("This member is no longer in the workspace.");
+  return membership;
+}
+
+/** Serialises owner changes per workspace so two demotions cannot both pass the last-owner check. */
+async function lockOwners(tx: Prisma.TransactionClient, workspaceId: string) {
+  await tx.$queryRaw`SELECT id FROM "Membership" WHERE "workspaceId" = ${workspaceId} AND role = 'OWNER' FOR UPDATE`;
+  return tx.membership.count({ where: { workspaceId, role: "OWNER" } });
+}
+
+export async function changeRole(ctx: WorkspaceContext, membershipId: string, role: Role) {
+  await db.$transaction(async (tx) => {
+    const target = await findMembership(tx, ctx.workspace.id, membershipId);
+    if (!canAssignRole(ctx.role, role) || !canAssignRole(ctx.role, target.role)) throw new NotAllowedError("OWNER");
+    if (target.role === "OWNER" && role !== "OWNER" && (await lockOwners(tx, ctx.workspace.id)) <= 1) {
+      throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
+    }
+    await tx.membership.update({ where: { id: target.id }, data: { role } });
+  });
+}
+
+/** Removes another member; an admin cannot remove an owner. */
+export async function removeMember(ctx: WorkspaceContext, membershipId: string) {
+  return deleteMembership(ctx, { id: membershipId, workspaceId: ctx.workspace.id, NOT: { userId: ctx.userId } });
+}
+
+/** Any member may leave, except the last owner. */
+export async function leaveWorkspace(ctx: WorkspaceContext) {
+  return deleteMembership(ctx, { workspaceId: ctx.workspace.id, userId: ctx.userId });
+}
+
+/** Someone left in no workspace is signed out everywhere. */
+async function deleteMembership(ctx: WorkspaceContext, where: Prisma.MembershipWhereInput) {
+  const removedUserId = await db.$transaction(async (tx) => {
+    const target = await tx.membership.findFirst({ where, select: { id: true, role: true, userId: true } });
+    if (!target) throw new UserFacingError("This member is no longer in the workspace.");
+    if (target.userId !== ctx.userId && !canAssignRole(ctx.role, target.role)) throw new NotAllowedError("OWNER");
+    if (target.role === "OWNER" && (await lockOwners(tx, ctx.workspace.id)) <= 1) {
+      throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
+    }
+    await tx.membership.delete({ where: { id: target.id } });
+    return target.userId;
+  });
+  const remaining = await db.membership.count({ where: { userId: removedUserId } });
+  if (remaining === 0) await endUserSessions(removedUserId);
+}

@@ -1,0 +1,12 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+
+/** Runs the Next CLI as a child, forwarding signals, and resolves with its exit code. */
+export function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}

@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { deployMigrations } from "@/lib/db/migrations";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+/**
+ * Tests run against DATABASE_URL when set (CI: a fresh Postgres database), otherwise against a
+ * fresh embedded database in a temporary folder. Either way, migrations are applied first.
+ */
+export default async function setup(project: TestProject) {
+  let url = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!url) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forge365-test-db-"));
+    const embedded = await startEmbeddedDatabase({ dir: path.join(dir, "pglite") });
+    url = embedded.url;
+    stop = async () => {
+      await embedded.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  await deployMigrations(url);
+  project.provide("databaseUrl", url);
+  return stop;
+}

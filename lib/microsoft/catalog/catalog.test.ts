@@ -88,7 +88,7 @@ describe("catalog", () => {
   });
 
   it("gives portal paths with the button to press", () => {
-    expect(getEntry("ADMIN_CONSENT_MISSING")?.fix).toMatch(/API permissions → .*Grant admin consent for/);
+    expect(getEntry("ADMIN_CONSENT_MISSING")?.fix).toMatch(/API permissions\b.*Grant admin consent for <your organization> → Yes/);
     expect(getEntry("AADSTS7000112")?.fix).toMatch(/Enterprise apps .*Properties/);
     expect(getEntry(ODATA_DISABLED)?.fix).toMatch(/Test-ApplicationAccessPolicy/);
     expect(getEntry("ErrorMessageSubmissionBlocked")?.fix).toMatch(/Restricted entities/);

@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
     "pino",
   ],
   poweredByHeader: false,
+  // `npm test` type-checks the whole project once (npm run typecheck); builds skip repeating it.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

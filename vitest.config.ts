@@ -8,6 +8,8 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["tests/setup/global-db.ts"],
     setupFiles: ["tests/setup/env.ts"],
+    // next-auth imports "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,3 +1,4 @@
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { requireMembership, type WorkspaceContext } from "@/lib/workspaces/guard";
@@ -25,11 +26,15 @@ export type WorkspaceAction<T = unknown> = ((
 
 /**
  * Every server action that touches a workspace is built here: the guard runs before the input is
- * even parsed, with the workspace named by the form's `workspace` field.
+ * even parsed, with the workspace named by the form's `workspace` field. A change refreshes every
+ * page of that workspace.
  */
 export function workspaceAction<S extends z.ZodType, T>(definition: WorkspaceActionDefinition<S, T>): WorkspaceAction<T> {
-  const action = async (_previous: ActionResult<T> | null, formData: FormData) =>
-    executeWorkspaceAction(definition, await getCurrentUser(), formData);
+  const action = async (_previous: ActionResult<T> | null, formData: FormData) => {
+    const result = await executeWorkspaceAction(definition, await getCurrentUser(), formData);
+    if (result.ok) revalidatePath(`/w/${String(formData.get("workspace"))}`, "layout");
+    return result;
+  };
   return Object.assign(action, { definition: definition as unknown as WorkspaceActionDefinition });
 }
 

@@ -4,10 +4,11 @@ import path from "node:path";
 import { logger } from "@/lib/log";
 import { VaultError } from "./errors";
 import { generateKeyString, parseKeyring, type Keyring } from "./keyring";
+import { dataDir as defaultDataDir } from "@/lib/db/paths";
 
 export interface LoadKeyringOptions {
   env?: Readonly<Record<string, string | undefined>>;
-  /** Where development keeps its generated key; defaults to `.data/` in the working directory. */
+  /** Where development keeps its generated key; defaults to the project's data folder (.data/). */
   dataDir?: string;
 }
 
@@ -20,7 +21,7 @@ const DEV_KEY_ID = "dev";
  * is generated once into `<dataDir>/encryption-keys` (same format as the variable) so a fresh
  * checkout runs with no setup and keeps reading its own data across restarts.
  */
-export function loadKeyring({ env = process.env, dataDir = path.resolve(".data") }: LoadKeyringOptions = {}): Keyring {
+export function loadKeyring({ env = process.env, dataDir = defaultDataDir }: LoadKeyringOptions = {}): Keyring {
   const configured = env.ENCRYPTION_KEYS?.trim();
   if (configured) return parseKeyring(configured, "ENCRYPTION_KEYS");
   if (env.NODE_ENV === "production") {

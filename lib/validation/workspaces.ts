@@ -35,7 +35,7 @@ export const inviteMemberSchema = z.object({
   role: roleSchema,
 });
 
-const idSchema = z.string().min(1, "Missing identifier.").max(64, "Invalid identifier.");
+const idSchema = z.string({ error: "Missing identifier." }).regex(/^[a-z0-9]{10,40}$/i, "This link or button is out of date; reload the page.");
 
 export const changeRoleSchema = z.object({ membershipId: idSchema, role: roleSchema });
 export const removeMemberSchema = z.object({ membershipId: idSchema });

@@ -5,7 +5,11 @@ import { userAction } from "@/lib/actions/user-action";
 import { createWorkspaceSchema } from "@/lib/validation/workspaces";
 import { createWorkspace } from "@/lib/workspaces/workspaces";
 
-export const createWorkspaceAction = userAction("workspace.create", createWorkspaceSchema, async (user, input) => {
-  const workspace = await createWorkspace(user.id, input);
-  redirect(`/w/${workspace.slug}`);
+export const createWorkspaceAction = userAction({
+  name: "workspace.create",
+  schema: createWorkspaceSchema,
+  async run(user, input) {
+    const workspace = await createWorkspace(user.id, input);
+    redirect(`/w/${workspace.slug}`);
+  },
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/workspace-action";
@@ -14,7 +13,6 @@ export const inviteMemberAction = workspaceAction({
   schema: inviteMemberSchema,
   async run(ctx, input) {
     const invitation = await createInvitation(ctx, input);
-    revalidatePath(`/w/${ctx.workspace.slug}/members`);
     return {
       ok: true,
       data: { link: invitation.link, email: input.email },
@@ -29,7 +27,6 @@ export const changeRoleAction = workspaceAction({
   schema: changeRoleSchema,
   async run(ctx, input) {
     await changeRole(ctx, input.membershipId, input.role);
-    revalidatePath(`/w/${ctx.workspace.slug}/members`);
     return { ok: true, data: undefined, message: "Role updated." };
   },
 });
@@ -40,7 +37,6 @@ export const removeMemberAction = workspaceAction({
   schema: removeMemberSchema,
   async run(ctx, input) {
     await removeMember(ctx, input.membershipId);
-    revalidatePath(`/w/${ctx.workspace.slug}/members`);
     return { ok: true, data: undefined, message: "Member removed." };
   },
 });
@@ -51,7 +47,6 @@ export const revokeInvitationAction = workspaceAction({
   schema: revokeInvitationSchema,
   async run(ctx, input) {
     await revokeInvitation(ctx, input.invitationId);
-    revalidatePath(`/w/${ctx.workspace.slug}/members`);
     return { ok: true, data: undefined, message: "Invitation withdrawn." };
   },
 });

@@ -45,7 +45,7 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/membe
                 <div className="flex items-center gap-2">
                   {editable ? (
                     <>
-                      <RoleSelect slug={workspace.slug} membershipId={m.id} role={m.role} roles={assignable} />
+                      <RoleSelect key={m.role} slug={workspace.slug} membershipId={m.id} role={m.role} roles={assignable} />
                       <RemoveMemberButton slug={workspace.slug} membershipId={m.id} email={m.user.email} />
                     </>
                   ) : (

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/workspace-action";
 import { updateWorkspaceSchema } from "@/lib/validation/workspaces";
 import { updateWorkspace } from "@/lib/workspaces/workspaces";
@@ -11,7 +10,6 @@ export const updateWorkspaceAction = workspaceAction({
   schema: updateWorkspaceSchema,
   async run({ workspace }, input) {
     await updateWorkspace(workspace.id, input);
-    revalidatePath(`/w/${workspace.slug}`, "layout");
     return { ok: true, data: undefined, message: "Workspace settings saved." };
   },
 });

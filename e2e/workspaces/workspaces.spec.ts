@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { alert, createWorkspace, PASSWORD, signIn, signUp, uniqueEmail } from "../helpers";
+
+test("create, rename, switch; the environment badge is on every workspace page", async ({ page }) => {
+  await signUp(page);
+  const live = await createWorkspace(page, "Northwind Live", "Production");
+  const rehearsal = await createWorkspace(page, "Northwind Rehearsal", "Test");
+
+  for (const path of ["", "/members", "/settings"]) {
+    await page.goto(`/w/${rehearsal}${path}`);
+    await expect(page.getByTestId("environment-badge")).toHaveText("Test");
+  }
+
+  await page.goto(`/w/${live}/settings`);
+  await page.getByLabel("Workspace name").fill("Northwind (renamed)");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Workspace settings saved.")).toBeVisible();
+  await expect(page.getByTestId("current-workspace")).toHaveText("Northwind (renamed)");
+
+  await page.getByLabel("Workspace name").fill("");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Enter a workspace name.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Workspace name")).toHaveValue("Northwind (renamed)");
+
+  await page.getByLabel("Switch workspace").click();
+  await page.getByRole("link", { name: /Northwind Rehearsal/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${rehearsal}$`));
+  await expect(page.getByTestId("environment-badge")).toHaveText("Test");
+});
+
+test("invite by link: the invitee joins with the invited role; the link works once; roles change; members are removed", async ({ browser }) => {
+  const owner = await browser.newPage();
+  await signUp(owner);
+  const slug = await createWorkspace(owner, "Fabrikam");
+  const inviteeEmail = uniqueEmail("invitee");
+
+  await owner.goto(`/w/${slug}/members`);
+  await owner.getByLabel("Email").fill(inviteeEmail);
+  await owner.getByLabel("Role").selectOption("VIEWER");
+  await owner.getByRole("button", { name: "Create invitation" }).click();
+  const link = await owner.getByLabel("Invitation link").inputValue();
+  expect(link).toContain("/invite/");
+  await expect(owner.getByText(`${inviteeEmail} · Viewer`)).toBeVisible();
+
+  // Someone else signed in cannot use it.
+  const stranger = await (await browser.newContext()).newPage();
+  await signUp(stranger);
+  await stranger.goto(link);
+  await stranger.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(alert(stranger)).toContainText("This invitation was sent to");
+
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByText("Join Fabrikam")).toBeVisible();
+  await invitee.getByRole("link", { name: "Create account" }).click();
+  await invitee.getByLabel("Name").fill("Invited Person");
+  await invitee.getByLabel("Work email").fill(inviteeEmail);
+  await invitee.getByLabel("Password").fill(PASSWORD);
+  await invitee.getByRole("button", { name: "Create account" }).click();
+  await expect(invitee).toHaveURL(/\/invite\//);
+  await invitee.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(invitee.getByRole("heading", { level: 1, name: "Fabrikam" })).toBeVisible();
+  await invitee.goto(`/w/${slug}/settings`);
+  await expect(invitee.getByText("Only admins and owners can change these settings.")).toBeVisible();
+
+  await invitee.goto(link);
+  await expect(invitee.getByText("This invitation has already been used.")).toBeVisible();
+
+  await owner.reload();
+  const row = owner.getByTestId("member-row").filter({ hasText: inviteeEmail });
+  await row.getByLabel("Role").selectOption("MEMBER");
+  await row.getByRole("button", { name: "Change role" }).click();
+  await expect(owner.getByTestId("member-row").filter({ hasText: inviteeEmail }).getByLabel("Role")).toHaveValue("MEMBER");
+  await owner.reload();
+  await expect(owner.getByTestId("member-row").filter({ hasText: inviteeEmail }).getByLabel("Role")).toHaveValue("MEMBER");
+
+  owner.once("dialog", (d) => d.accept());
+  await owner.getByTestId("member-row").filter({ hasText: inviteeEmail }).getByRole("button", { name: "Remove" }).click();
+  await expect(owner.getByTestId("member-row").filter({ hasText: inviteeEmail })).toHaveCount(0);
+
+  // Fabrikam was the invitee's only workspace: removal ended their session.
+  await invitee.goto(`/w/${slug}`);
+  await expect(invitee).toHaveURL(/\/sign-in/);
+  await signIn(invitee, inviteeEmail, PASSWORD);
+  await invitee.goto(`/w/${slug}`);
+  await expect(invitee.getByRole("heading", { name: "Workspace not found" })).toBeVisible();
+});
+
+test("the last owner cannot leave", async ({ page }) => {
+  await signUp(page);
+  const slug = await createWorkspace(page, "Solo Agency");
+  await page.goto(`/w/${slug}/members`);
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Leave workspace" }).click();
+  await expect(alert(page)).toContainText("A workspace keeps at least one owner.");
+});

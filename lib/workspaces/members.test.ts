@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { findActiveSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
+import { createUser, createWorkspace } from "@/tests/helpers/factories";
+import { requireMembership } from "./guard";
+import { changeRole, leaveWorkspace, removeMember } from "./members";
+
+async function membershipOf(workspaceId: string, userId: string) {
+  return db.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId, userId } } });
+}
+
+describe("roles and the last-owner rule", () => {
+  it("an owner changes a member's role", async () => {
+    const owner = await createUser();
+    const member = await createUser();
+    const ws = await createWorkspace({ OWNER: owner, MEMBER: member });
+    const ctx = await requireMembership(owner.id, ws.slug, "ADMIN");
+    await changeRole(ctx, (await membershipOf(ws.id, member.id)).id, "ADMIN");
+    expect((await membershipOf(ws.id, member.id)).role).toBe("ADMIN");
+  });
+
+  it("the last owner cannot be demoted, removed or leave", async () => {
+    const owner = await createUser();
+    const ws = await createWorkspace({ OWNER: owner });
+    const ctx = await requireMembership(owner.id, ws.slug, "ADMIN");
+    const mine = await membershipOf(ws.id, owner.id);
+    await expect(changeRole(ctx, mine.id, "ADMIN")).rejects.toThrow(/at least one owner/);
+    await expect(leaveWorkspace(ctx)).rejects.toThrow(/at least one owner/);
+    expect((await membershipOf(ws.id, owner.id)).role).toBe("OWNER");
+  });
+
+  it("with two owners, one may step down, but two simultaneous demotions leave one owner", async () => {
+    const a = await createUser();
+    const b = await createUser();
+    const ws = await createWorkspace({ OWNER: [a, b] });
+    const ctxA = await requireMembership(a.id, ws.slug, "ADMIN");
+    const ctxB = await requireMembership(b.id, ws.slug, "ADMIN");
+    const [ma, mb] = [await membershipOf(ws.id, a.id), await membershipOf(ws.id, b.id)];
+    await Promise.allSettled([changeRole(ctxA, mb.id, "ADMIN"), changeRole(ctxB, ma.id, "ADMIN")]);
+    expect(await db.membership.count({ where: { workspaceId: ws.id, role: "OWNER" } })).toBe(1);
+  });
+
+  it("an admin cannot demote or remove an owner, nor make someone an owner", async () => {
+    const owner = await createUser();
+    const admin = await createUser();
+    const member = await createUser();
+    const ws = await createWorkspace({ OWNER: owner, ADMIN: admin, MEMBER: member });
+    const ctx = await requireMembership(admin.id, ws.slug, "ADMIN");
+    const ownerMembership = await membershipOf(ws.id, owner.id);
+    await expect(changeRole(ctx, ownerMembership.id, "MEMBER")).rejects.toThrow(/not allowed/);
+    await expect(removeMember(ctx, ownerMembership.id)).rejects.toThrow(/not allowed/);
+    await expect(changeRole(ctx, (await membershipOf(ws.id, member.id)).id, "OWNER")).rejects.toThrow(/not allowed/);
+    expect((await membershipOf(ws.id, member.id)).role).toBe("MEMBER");
+  });
+
+  it("removing someone from their last workspace ends their sessions; other workspaces keep them signed in", async () => {
+    const owner = await createUser();
+    const solo = await createUser();
+    const both = await createUser();
+    const ws = await createWorkspace({ OWNER: owner, MEMBER: [solo, both] });
+    await createWorkspace({ OWNER: owner, VIEWER: both });
+    const ctx = await requireMembership(owner.id, ws.slug, "ADMIN");
+    await removeMember(ctx, (await membershipOf(ws.id, solo.id)).id);
+    await removeMember(ctx, (await membershipOf(ws.id, both.id)).id);
+    expect(await findActiveSession(solo.sessionToken)).toBeNull();
+    expect(await findActiveSession(both.sessionToken)).not.toBeNull();
+  });
+
+  it("a member id from another workspace is not found", async () => {
+    const owner = await createUser();
+    const other = await createUser();
+    const ws = await createWorkspace({ OWNER: owner });
+    const foreign = await createWorkspace({ OWNER: other, MEMBER: await createUser() });
+    const ctx = await requireMembership(owner.id, ws.slug, "ADMIN");
+    const foreignMembership = await db.membership.findFirstOrThrow({ where: { workspaceId: foreign.id, role: "MEMBER" } });
+    await expect(removeMember(ctx, foreignMembership.id)).rejects.toThrow(/no longer in the workspace/);
+    await expect(changeRole(ctx, foreignMembership.id, "VIEWER")).rejects.toThrow(/no longer in the workspace/);
+    expect((await db.membership.findUniqueOrThrow({ where: { id: foreignMembership.id } })).role).toBe("MEMBER");
+  });
+});

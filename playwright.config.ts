@@ -1,0 +1,40 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Debian's Chromium, started as the CI user (root) on a machine without a network.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "tsx scripts/e2e-server.ts",
+    url: `${baseURL}/sign-in`,
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    env: {
+      PORT: String(port),
+      FORGE365_DATA_DIR: ".data/e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: baseURL,
+      AUTH_SECRET: "e2e-only-auth-secret-not-for-production-use-0123456789",
+      ENCRYPTION_KEYS: "e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+    },
+    stdout: "pipe",
+  },
+});

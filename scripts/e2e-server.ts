@@ -1,0 +1,20 @@
+import fs from "node:fs";
+import { dataDir } from "@/lib/db/paths";
+import { prepareDatabase } from "./bootstrap";
+import { runNext } from "./run-next";
+import { seedDemo } from "./seed-demo";
+
+/**
+ * The server the browser tests talk to: a production build on its own data folder (FORGE365_DATA_DIR,
+ * and so its own embedded database when no DATABASE_URL is set), seeded like a fresh `npm run dev`.
+ */
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const built = await runNext(["build"], process.env);
+if (built !== 0) process.exit(built);
+
+const database = await prepareDatabase();
+await seedDemo();
+const code = await runNext(["start", "--port", process.env.PORT ?? "3100"], { ...process.env, NODE_ENV: "production" });
+await database.embedded?.stop();
+process.exit(code);

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import { createSession } from "@/lib/auth/sessions";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/workspaces/roles";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let passwordHash: Promise<string> | undefined;
+
+export function uniqueEmail(prefix = "user") {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export async function createUser(prefix = "user"): Promise<CurrentUser> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const user = await db.user.create({
+    data: { email: uniqueEmail(prefix), name: prefix, passwordHash: await passwordHash },
+  });
+  const sessionToken = await createSession(user.id);
+  return { id: user.id, email: user.email, name: user.name, sessionToken };
+}
+
+export async function createWorkspace(members: Partial<Record<Role, CurrentUser | CurrentUser[]>>, name = "Test workspace") {
+  const slug = `ws-${randomUUID().slice(0, 12)}`;
+  return db.workspace.create({
+    data: {
+      slug,
+      name,
+      environment: "TEST",
+      memberships: {
+        create: Object.entries(members).flatMap(([role, users]) =>
+          [users].flat().map((u) => ({ userId: (u as CurrentUser).id, role: role as Role })),
+        ),
+      },
+    },
+  });
+}
+
+export function form(values: Record<string, string | string[]>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) for (const v of [value].flat()) data.append(key, v);
+  return data;
+}
+
+/** Everything that belongs to a workspace, in a stable order: equal fingerprints mean nothing changed. */
+export async function workspaceFingerprint(workspaceId: string) {
+  const workspace = await db.workspace.findUnique({
+    where: { id: workspaceId },
+    include: {
+      memberships: { orderBy: { id: "asc" } },
+      invitations: { orderBy: { id: "asc" } },
+    },
+  });
+  return JSON.stringify(workspace);
+}

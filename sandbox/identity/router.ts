@@ -1,0 +1,85 @@
+import type { SandboxContext } from "../core/context";
+import type { Endpoint } from "../core/faults";
+import { sendJson, type Exchange } from "../core/http";
+import { authorizeEndpoint } from "./authorize";
+import { instanceDiscovery, openIdConfiguration, v2Issuer } from "./discovery";
+import { aad, sendAadError, type AadError } from "./errors";
+import { tokenEndpoint } from "./token-endpoint";
+
+/** Tenant-independent segments Microsoft accepts in place of a tenant. */
+const MULTI_TENANT = new Set(["common", "organizations"]);
+
+const CACHEABLE = { "Cache-Control": "max-age=86400, private", "Access-Control-Allow-Origin": "*" };
+
+type Handler = (ctx: SandboxContext, ex: Exchange, tenant: string) => Promise<void> | void;
+
+interface Route {
+  endpoint: Endpoint;
+  /** Path after the tenant segment. */
+  path: string;
+  methods: string[];
+  handle: Handler;
+}
+
+function tenantIdFor(ctx: SandboxContext, segment: string): string | AadError {
+  if (MULTI_TENANT.has(segment.toLowerCase())) return "{tenantid}";
+  return ctx.state.findTenant(segment)?.id ?? aad.tenantNotFound(segment);
+}
+
+const ROUTES: Route[] = [
+  {
+    endpoint: "openid-configuration",
+    path: "v2.0/.well-known/openid-configuration",
+    methods: ["GET"],
+    handle: (ctx, ex, segment) => {
+      const id = tenantIdFor(ctx, segment);
+      if (typeof id !== "string") return sendAadError(ex.req, ex.res, id, ctx.state.clock.date());
+      sendJson(ex.res, 200, openIdConfiguration(id), CACHEABLE);
+    },
+  },
+  {
+    endpoint: "keys",
+    path: "discovery/v2.0/keys",
+    methods: ["GET"],
+    handle: (ctx, ex, segment) => {
+      const id = tenantIdFor(ctx, segment);
+      if (typeof id !== "string") return sendAadError(ex.req, ex.res, id, ctx.state.clock.date());
+      sendJson(ex.res, 200, ctx.keys.jwks(id === "{tenantid}" ? undefined : v2Issuer(id)), CACHEABLE);
+    },
+  },
+  {
+    endpoint: "instance-discovery",
+    path: "discovery/instance",
+    methods: ["GET"],
+    handle: (ctx, ex) => {
+      const body = instanceDiscovery(ex.url.searchParams.get("authorization_endpoint"));
+      if (!body) return sendAadError(ex.req, ex.res, aad.invalidInstance(), ctx.state.clock.date());
+      sendJson(ex.res, 200, body, CACHEABLE);
+    },
+  },
+  { endpoint: "token", path: "oauth2/v2.0/token", methods: ["POST"], handle: tokenEndpoint },
+  { endpoint: "authorize", path: "oauth2/v2.0/authorize", methods: ["GET", "POST"], handle: authorizeEndpoint },
+];
+
+/** Serves `https://login.microsoftonline.com/{tenant}/...`, reached as `${sandbox}/login.microsoftonline.com/...`. */
+export async function identityRouter(ctx: SandboxContext, ex: Exchange): Promise<boolean> {
+  const [tenant, ...rest] = ex.path;
+  const route = tenant ? ROUTES.find((r) => r.path.toLowerCase() === rest.join("/").toLowerCase()) : undefined;
+  if (!route || !tenant) return false;
+  const method = ex.req.method ?? "GET";
+  if (!route.methods.includes(method)) {
+    if (route.endpoint !== "token") return false;
+    sendAadError(ex.req, ex.res, aad.postOnly(method), ctx.state.clock.date());
+    return true;
+  }
+  const fault = await ctx.state.faults.apply(route.endpoint);
+  if (fault.kind === "hang") return true;
+  if (fault.kind === "fail") {
+    sendAadError(ex.req, ex.res, aad.serverError(fault.status), ctx.state.clock.date(), {
+      "Retry-After": String(fault.retryAfterSeconds),
+    });
+    return true;
+  }
+  await route.handle(ctx, ex, tenant);
+  return true;
+}

@@ -1,0 +1,91 @@
+import type { SandboxContext } from "../core/context";
+import { matchPath, sendHtml, type Exchange } from "../core/http";
+import { secretHint } from "../core/ids";
+import type { Application } from "../core/schema";
+import type { DirectoryTenant, MailMessage, Recipient } from "../core/state";
+import { html, page, type Markup } from "./html";
+
+const yesNo = (value: boolean, yes = "yes", no = "no"): Markup =>
+  value ? html`<span class="ok">${yes}</span>` : html`<span class="bad">${no}</span>`;
+
+function applicationRow(app: Application, now: number): Markup {
+  const secrets = app.secrets.map((s) => {
+    const expired = Date.parse(s.endDateTime) <= now;
+    return html`<div><code>${secretHint(s.value)}•••</code> ${s.displayName} · expires ${s.endDateTime.slice(0, 10)} ${expired ? html`<span class="bad">expired</span>` : ""}</div>`;
+  });
+  const certificates = app.certificates.map(
+    (c) => html`<div>🔑 <code>${(c.thumbprintSha256 ?? c.thumbprintSha1 ?? "").slice(0, 12)}…</code> · expires ${c.endDateTime.slice(0, 10)}</div>`,
+  );
+  const permissions = (list: Application["applicationPermissions"]) =>
+    list.map((p) => html`<div>${p.name} ${yesNo(p.adminConsented, "✓ admin consent", "✗ not consented")}</div>`);
+  return html`<tr>
+    <td><strong>${app.displayName}</strong><br><code>${app.appId}</code></td>
+    <td>${yesNo(app.enabled, "enabled", "disabled")}${app.conditionalAccessBlocked ? html`<br><span class="bad">blocked by Conditional Access</span>` : ""}</td>
+    <td>${secrets.length || certificates.length ? [...secrets, ...certificates] : html`<span class="muted">none</span>`}</td>
+    <td>${permissions(app.applicationPermissions)}</td>
+    <td>${permissions(app.delegatedPermissions)}${app.userConsents.map((c) => html`<div class="muted">${c.user}: ${c.scopes.join(" ")}</div>`)}</td>
+    <td>${app.redirectUris.map((u) => html`<div><code>${u}</code></div>`)}</td>
+  </tr>`;
+}
+
+function tenantCard(ctx: SandboxContext, tenant: DirectoryTenant): Markup {
+  const now = ctx.state.clock.now();
+  const inboxCount = (userId: string) => ctx.state.messages.filter((m) => m.ownerId === userId && m.folder === "inbox").length;
+  return html`<section class="card">
+    <h2>${tenant.displayName} ${tenant.enabled ? "" : html`<span class="bad">(disabled)</span>`}</h2>
+    <p class="muted">Tenant ID <code>${tenant.id}</code> · domains ${tenant.domains.map((d) => html`<code>${d.name}</code> `)}</p>
+    <h3>App registrations</h3>
+    <table><tr><th>Application</th><th>Status</th><th>Credentials</th><th>Application permissions</th><th>Delegated permissions</th><th>Redirect URIs</th></tr>
+      ${tenant.applications.map((a) => applicationRow(a, now))}</table>
+    <h3>Users</h3>
+    <table><tr><th>User</th><th>Account</th><th>Exchange licence</th><th>Mailbox</th></tr>
+      ${tenant.users.map(
+        (u) => html`<tr><td>${u.displayName}<br><code>${u.userPrincipalName}</code></td><td>${yesNo(u.accountEnabled, "enabled", "disabled")}</td>
+          <td>${yesNo(u.exchangeLicensed, "licensed", "unlicensed")}</td>
+          <td><a href="/mailbox/${u.id}">inbox (${inboxCount(u.id)})</a> · <a href="/mailbox/${u.id}?folder=sentitems">sent</a></td></tr>`,
+      )}</table>
+    ${tenant.applicationAccessPolicies.length
+      ? html`<h3>Application access policies</h3><table><tr><th>App</th><th>Access right</th><th>Mailboxes</th></tr>
+        ${tenant.applicationAccessPolicies.map((p) => html`<tr><td><code>${p.appId}</code></td><td>${p.accessRight}</td><td>${p.mailboxes.join(", ")}</td></tr>`)}</table>`
+      : ""}
+  </section>`;
+}
+
+const addresses = (list: Recipient[]) => list.map((r) => `${r.emailAddress.name ?? ""} <${r.emailAddress.address}>`).join(", ");
+
+/** Message bodies are untrusted HTML: they render inside an iframe with every sandbox restriction on. */
+function messageCard(m: MailMessage): Markup {
+  return html`<article class="card">
+    <h3>${m.subject || "(no subject)"}</h3>
+    <p class="muted">From ${addresses([m.from])}<br>To ${addresses(m.toRecipients)}${m.ccRecipients.length ? html`<br>Cc ${addresses(m.ccRecipients)}` : ""}<br>${m.receivedDateTime}</p>
+    ${m.body.contentType === "html"
+      ? html`<iframe sandbox srcdoc="${m.body.content}" title="Message body" referrerpolicy="no-referrer"></iframe>`
+      : html`<pre>${m.body.content}</pre>`}
+  </article>`;
+}
+
+/** The sandbox's admin view: `/` lists tenants, apps and users; `/mailbox/{userId}` shows a mailbox folder. */
+export function adminUi(ctx: SandboxContext, ex: Exchange): boolean {
+  if (ex.req.method !== "GET") return false;
+  if (ex.path.length === 0) {
+    sendHtml(ex.res, 200, page("Microsoft 365 sandbox", html`${ctx.state.tenants.map((t) => tenantCard(ctx, t))}`));
+    return true;
+  }
+  const params = matchPath(["mailbox", ":userId"], ex.path);
+  const found = params && ctx.state.findUserById(params.userId);
+  if (!found) return false;
+  const folder = ex.url.searchParams.get("folder") === "sentitems" ? "sentitems" : "inbox";
+  const messages = ctx.state.messages.filter((m) => m.ownerId === found.user.id && m.folder === folder).reverse();
+  sendHtml(
+    ex.res,
+    200,
+    page(
+      `${found.user.userPrincipalName} — ${folder}`,
+      html`<section class="card"><h2>${found.user.displayName}</h2>
+        <p class="muted"><code>${found.user.userPrincipalName}</code> · ${folder === "inbox" ? "Inbox" : "Sent Items"} (${messages.length})
+        · <a href="?folder=${folder === "inbox" ? "sentitems" : "inbox"}">${folder === "inbox" ? "Sent Items" : "Inbox"}</a></p></section>
+        ${messages.length ? messages.map(messageCard) : html`<p class="muted">No messages.</p>`}`,
+    ),
+  );
+  return true;
+}

@@ -1,0 +1,45 @@
+import {
+  AuthenticationHandler,
+  Client,
+  RedirectHandler,
+  RedirectHandlerOptions,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+  type Context,
+  type Middleware,
+} from "@microsoft/microsoft-graph-client";
+import { graphBaseUrl, type CloudId } from "./clouds";
+import type { Fetch } from "./transport";
+
+export interface GraphClientOptions {
+  /** Acquired beforehand (msal.ts): a token failure inside the auth provider would reach us as an opaque GraphError. */
+  accessToken: string;
+  fetch: Fetch;
+  cloud: CloudId;
+  /** Defaults to the SDK's: 3 retries of 429/503/504, honouring Retry-After. */
+  retry?: RetryHandlerOptions;
+}
+
+/** Replaces the SDK's HTTPMessageHandler, which would call the global fetch. */
+class FetchHandler implements Middleware {
+  constructor(private readonly fetch: Fetch) {}
+
+  async execute(context: Context): Promise<void> {
+    context.response = await this.fetch(context.request, context.options as RequestInit);
+  }
+}
+
+/** The SDK's default middleware chain (MiddlewareFactory.getDefaultMiddlewareChain) ending in our fetch. */
+export function createGraphClient({ accessToken, fetch, cloud, retry }: GraphClientOptions): Client {
+  return Client.initWithMiddleware({
+    baseUrl: graphBaseUrl(cloud),
+    middleware: [
+      new AuthenticationHandler({ getAccessToken: async () => accessToken }),
+      new RetryHandler(retry ?? new RetryHandlerOptions()),
+      new RedirectHandler(new RedirectHandlerOptions()),
+      new TelemetryHandler(),
+      new FetchHandler(fetch),
+    ],
+  });
+}

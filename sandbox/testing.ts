@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID } from "./fixtures/demo";
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "./index";
 
 export interface SandboxHandle {
@@ -6,6 +7,8 @@ export interface SandboxHandle {
   readonly sandbox: RunningSandbox;
   /** Calls the control API and returns its JSON (undefined for 204). */
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  /** An app-only Graph token from a plain client credentials request (the demo app by default). */
+  appToken(clientId?: string, clientSecret?: string, tenant?: string): Promise<string>;
 }
 
 /** One sandbox per test file on a free port, reset to its fixture before every test. */
@@ -33,6 +36,15 @@ export function useSandbox(options: Omit<SandboxOptions, "port"> = {}): SandboxH
       });
       if (!res.ok) throw new Error(`control ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
       return (res.status === 204 ? undefined : await res.json()) as T;
+    },
+    async appToken(clientId = DEMO_CLIENT_ID, clientSecret = DEMO_CLIENT_SECRET, tenant = DEMO_TENANT_ID): Promise<string> {
+      const res = await fetch(`${handle.url}/login.microsoftonline.com/${tenant}/oauth2/v2.0/token`, {
+        method: "POST",
+        body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret, scope: "https://graph.microsoft.com/.default" }),
+      });
+      const body = await res.json();
+      if (!res.ok) throw new Error(`token request failed: ${body.error_description}`);
+      return body.access_token;
     },
   };
   return handle;

@@ -7,8 +7,9 @@ import {
   accessPolicySchema,
   applicationSchema,
   certificateSchema,
-  limitsSchema,
+  permissionSchema,
   tenantSchema,
+  userConsentSchema,
   userSchema,
   type Application,
 } from "../core/schema";
@@ -67,19 +68,25 @@ const addSecretSchema = z.object({
   endDateTime: z.iso.datetime({ offset: true }).optional(),
 });
 
-const patchApplicationSchema = applicationSchema
-  .pick({
-    displayName: true,
-    enabled: true,
-    conditionalAccessBlocked: true,
-    redirectUris: true,
-    applicationPermissions: true,
-    delegatedPermissions: true,
-    userConsents: true,
+// Spelled out rather than derived with .partial(): zod 4 would still fill in the fixture schema's defaults
+// and a PATCH of one field would reset the others.
+const patchApplicationSchema = z
+  .object({
+    displayName: z.string().min(1),
+    enabled: z.boolean(),
+    conditionalAccessBlocked: z.boolean(),
+    redirectUris: z.array(z.url()),
+    applicationPermissions: z.array(permissionSchema),
+    delegatedPermissions: z.array(permissionSchema),
+    userConsents: z.array(userConsentSchema),
   })
   .partial();
 
-const patchUserSchema = userSchema.pick({ displayName: true, password: true, accountEnabled: true, exchangeLicensed: true }).partial();
+const patchUserSchema = z
+  .object({ displayName: z.string().min(1), password: z.string().min(1), accountEnabled: z.boolean(), exchangeLicensed: z.boolean() })
+  .partial();
+
+const limitsPatchSchema = z.object({ mailboxConcurrency: z.number().int().positive(), messagesPerMinute: z.number().int().positive() }).partial();
 
 const clockSchema = z.object({ advanceSeconds: z.number().int().positive() });
 
@@ -236,7 +243,7 @@ const ROUTES: Route[] = [
     method: "PUT",
     pattern: "limits",
     handle: async ({ ctx, json }) => {
-      ctx.state.limits = { ...ctx.state.limits, ...limitsSchema.partial().parse(await json()) };
+      ctx.state.limits = { ...ctx.state.limits, ...limitsPatchSchema.parse(await json()) };
       return [200, ctx.state.limits];
     },
   },

@@ -29,7 +29,7 @@ export const certificateSchema = z
   })
   .refine((c) => c.thumbprintSha1 || c.thumbprintSha256, "a certificate needs a SHA-1 or SHA-256 thumbprint");
 
-const permissionSchema = z.object({ name: z.string().min(1), adminConsented: z.boolean().default(false) });
+export const permissionSchema = z.object({ name: z.string().min(1), adminConsented: z.boolean().default(false) });
 
 export const userConsentSchema = z.object({ user: z.string().min(1), scopes: z.array(z.string()).default([]) });
 

@@ -5,7 +5,10 @@ export interface MailboxConcurrency {
   appId: string;
   mailbox: string;
   inFlight: number;
-  /** Most requests that were in flight together, throttled ones included: what a client's cap must keep ≤ the limit. */
+  /**
+   * Most requests in flight together, counting the one that arrived over the limit: it stays ≤ the limit
+   * exactly when the client never exceeded it, which is what a client-side cap has to prove.
+   */
   peak: number;
   admitted: number;
   throttled: number;

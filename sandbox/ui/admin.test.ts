@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_CLIENT_SECRET, DEMO_MAILBOXES } from "../fixtures/demo";
+import { useSandbox } from "../testing";
+
+const sb = useSandbox();
+
+describe("admin view", () => {
+  it("lists tenants, apps and users, showing secret hints and never secret values", async () => {
+    const res = await fetch(`${sb.url}/`);
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    const page = await res.text();
+    expect(page).toContain("Contoso");
+    expect(page).toContain("Forge365 Mailer");
+    expect(page).toContain(`${DEMO_CLIENT_SECRET.slice(0, 3)}•••`);
+    expect(page).not.toContain(DEMO_CLIENT_SECRET);
+    expect(page).toContain("expired");
+    expect(page).toContain("blocked by Conditional Access");
+  });
+
+  it("shows delivered mail with markup escaped and HTML bodies confined to a sandboxed iframe", async () => {
+    const token = await sb.appToken();
+    const res = await fetch(`${sb.url}/graph.microsoft.com/v1.0/users/${DEMO_MAILBOXES.sender}/sendMail`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        message: {
+          subject: "<script>alert('subject')</script>",
+          body: { contentType: "HTML", content: `<p onclick="x()">Hi</p><script>alert("body")</script>` },
+          toRecipients: [{ emailAddress: { address: DEMO_MAILBOXES.recipient, name: "<b>Alex</b>" } }],
+        },
+      }),
+    });
+    expect(res.status).toBe(202);
+    const { messages } = await sb.control<{ messages: { ownerId: string }[] }>("GET", `mail?mailbox=${DEMO_MAILBOXES.recipient}`);
+    const page = await (await fetch(`${sb.url}/mailbox/${messages[0].ownerId}`)).text();
+    expect(page).toContain("&lt;script&gt;alert(&#39;subject&#39;)&lt;/script&gt;");
+    expect(page).toContain("&lt;b&gt;Alex&lt;/b&gt;");
+    expect(page).toContain(`<iframe sandbox srcdoc="&lt;p onclick=&quot;x()&quot;&gt;Hi&lt;/p&gt;&lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt;"`);
+    expect(page).not.toMatch(/<script>alert/);
+  });
+});

@@ -30,6 +30,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       FORGE365_DATA_DIR: ".data/e2e",
+      SANDBOX_PORT: "4110",
       NEXT_TELEMETRY_DISABLED: "1",
       APP_URL: baseURL,
       AUTH_SECRET: "e2e-only-auth-secret-not-for-production-use-0123456789",

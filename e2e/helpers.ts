@@ -19,11 +19,22 @@ export async function signUp(page: Page, email = uniqueEmail(), name = "E2E Pers
   return email;
 }
 
+/** Submits the sign-in form and waits for its answer: an error on the page. */
+export async function attemptSignIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert(page)).toBeVisible();
+}
+
+/** Signs in and waits until the app has moved on from the sign-in page. */
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
 export async function createWorkspace(page: Page, name: string, environment: "Production" | "Test" = "Production") {

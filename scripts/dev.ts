@@ -1,13 +1,18 @@
+import { startSandbox } from "@/sandbox/index";
 import { prepareDatabase } from "./bootstrap";
 import { runNext } from "./run-next";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./seed-demo";
 
 async function main() {
   const database = await prepareDatabase();
+  // The sandbox runs in this process, beside (not inside) the dashboard, unless one is configured.
+  const sandbox = process.env.M365_SANDBOX_URL ? null : await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 4010) });
+  if (sandbox) process.env.M365_SANDBOX_URL = sandbox.url;
+  console.log(`Microsoft 365 sandbox: ${process.env.M365_SANDBOX_URL}`);
   const { created } = await seedDemo();
   console.log(`\nDemo sign-in${created ? " (just created)" : ""}: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`);
-  const port = process.env.PORT ?? "3000";
-  const code = await runNext(["dev", "--port", port], process.env);
+  const code = await runNext(["dev", "--port", process.env.PORT ?? "3000"], process.env);
+  await sandbox?.close();
   await database.embedded?.stop();
   process.exit(code);
 }

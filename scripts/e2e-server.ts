@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { dataDir } from "@/lib/db/paths";
+import { startSandbox } from "@/sandbox/index";
 import { prepareDatabase } from "./bootstrap";
 import { runNext } from "./run-next";
 import { seedDemo } from "./seed-demo";
@@ -14,7 +15,10 @@ const built = await runNext(["build"], process.env);
 if (built !== 0) process.exit(built);
 
 const database = await prepareDatabase();
+const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 4110) });
+process.env.M365_SANDBOX_URL = sandbox.url;
 await seedDemo();
 const code = await runNext(["start", "--port", process.env.PORT ?? "3100"], { ...process.env, NODE_ENV: "production" });
+await sandbox.close();
 await database.embedded?.stop();
 process.exit(code);

@@ -1,6 +1,8 @@
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { clientIp } from "@/lib/auth/request-meta";
 import { requireMembership, type WorkspaceContext } from "@/lib/workspaces/guard";
 import type { Role } from "@/lib/workspaces/roles";
 import type { ActionResult } from "./result";
@@ -8,6 +10,12 @@ import { refusal, runParsed } from "./run";
 
 export interface WorkspaceActionContext extends WorkspaceContext {
   user: CurrentUser;
+  ipAddress: string | null;
+}
+
+/** Who is acting where, as the domain's audited functions take it. */
+export function actorOf(ctx: WorkspaceActionContext) {
+  return { workspaceId: ctx.workspace.id, userId: ctx.userId, ipAddress: ctx.ipAddress };
 }
 
 export interface WorkspaceActionDefinition<S extends z.ZodType = z.ZodType, T = unknown> {
@@ -31,7 +39,8 @@ export type WorkspaceAction<T = unknown> = ((
  */
 export function workspaceAction<S extends z.ZodType, T>(definition: WorkspaceActionDefinition<S, T>): WorkspaceAction<T> {
   const action = async (_previous: ActionResult<T> | null, formData: FormData) => {
-    const result = await executeWorkspaceAction(definition, await getCurrentUser(), formData);
+    const ipAddress = clientIp(await headers());
+    const result = await executeWorkspaceAction(definition, await getCurrentUser(), formData, { ipAddress });
     if (result.ok) revalidatePath(`/w/${String(formData.get("workspace"))}`, "layout");
     return result;
   };
@@ -42,6 +51,7 @@ export async function executeWorkspaceAction<S extends z.ZodType, T>(
   definition: WorkspaceActionDefinition<S, T>,
   user: CurrentUser | null,
   formData: FormData,
+  meta: { ipAddress?: string | null } = {},
 ): Promise<ActionResult<T>> {
   let ctx: WorkspaceContext;
   try {
@@ -49,5 +59,5 @@ export async function executeWorkspaceAction<S extends z.ZodType, T>(
   } catch (error) {
     return refusal(error, null, definition.name);
   }
-  return runParsed(definition.schema, formData, (input) => definition.run({ ...ctx, user: user! }, input), definition.name);
+  return runParsed(definition.schema, formData, (input) => definition.run({ ...ctx, user: user!, ipAddress: meta.ipAddress ?? null }, input), definition.name);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/workspaces/roles";
 import { emailSchema } from "./auth";
+import { recordId } from "./ids";
 import { displayName } from "./text";
 
 export const slugSchema = z
@@ -35,8 +36,7 @@ export const inviteMemberSchema = z.object({
   role: roleSchema,
 });
 
-const idSchema = z.string({ error: "Missing identifier." }).regex(/^[a-z0-9]{10,40}$/i, "This link or button is out of date; reload the page.");
 
-export const changeRoleSchema = z.object({ membershipId: idSchema, role: roleSchema });
-export const removeMemberSchema = z.object({ membershipId: idSchema });
-export const revokeInvitationSchema = z.object({ invitationId: idSchema });
+export const changeRoleSchema = z.object({ membershipId: recordId, role: roleSchema });
+export const removeMemberSchema = z.object({ membershipId: recordId });
+export const revokeInvitationSchema = z.object({ invitationId: recordId });

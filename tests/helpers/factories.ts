@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createAccount } from "@/lib/accounts/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -50,7 +51,32 @@ export async function workspaceFingerprint(workspaceId: string) {
     include: {
       memberships: { orderBy: { id: "asc" } },
       invitations: { orderBy: { id: "asc" } },
+      appRegistrations: { orderBy: { id: "asc" } },
+      mailboxes: { orderBy: { id: "asc" } },
+      auditEvents: { orderBy: { id: "asc" } },
     },
   });
   return JSON.stringify(workspace);
+}
+
+export const CANARY_SECRET = "Kx8Q~canary-SECRET-do-not-leak-0123456789abc";
+
+/** An app registration with mailboxes, made the way the app makes them (sealed secret, audit event). */
+export async function createAccountIn(workspaceId: string, actorId: string, mailboxes = ["one@contoso.test", "two@contoso.test"]) {
+  const expires = new Date();
+  expires.setUTCFullYear(expires.getUTCFullYear() + 1);
+  expires.setUTCHours(0, 0, 0, 0);
+  const { id } = await createAccount(
+    { workspaceId, userId: actorId },
+    {
+      label: `Account ${randomUUID().slice(0, 6)}`,
+      cloud: "GLOBAL",
+      tenant: "contoso.onmicrosoft.com",
+      clientId: "00001111-aaaa-2222-bbbb-3333cccc4444",
+      clientSecret: CANARY_SECRET,
+      secretExpiresOn: expires,
+      mailboxes: mailboxes.map((address, i) => ({ address, line: i + 1 })),
+    },
+  );
+  return db.appRegistration.findUniqueOrThrow({ where: { id }, include: { mailboxes: true } });
 }

@@ -5,7 +5,7 @@ import { executeWorkspaceAction, type WorkspaceActionDefinition } from "@/lib/ac
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { hasRole, ROLES, type Role } from "@/lib/workspaces/roles";
-import { createUser, createWorkspace, form, workspaceFingerprint } from "@/tests/helpers/factories";
+import { createAccountIn, createUser, createWorkspace, form, workspaceFingerprint } from "@/tests/helpers/factories";
 import { discoveredActions } from "./workspace-actions";
 
 /**
@@ -20,7 +20,13 @@ async function world() {
     data: { workspaceId: workspace.id, email: "pending@example.test", role: "VIEWER", tokenHash: `hash-${workspace.id}`, expiresAt: new Date(Date.now() + 86_400_000), invitedById: people.OWNER.id },
   });
   const extraMembership = await db.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: extra.id } } });
-  return { people, workspace, ids: { membershipId: extraMembership.id, invitationId: invitation.id } };
+  const account = await createAccountIn(workspace.id, people.OWNER.id);
+  return {
+    people,
+    workspace,
+    account,
+    ids: { membershipId: extraMembership.id, invitationId: invitation.id, accountId: account.id, mailboxId: account.mailboxes[0].id },
+  };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -32,6 +38,20 @@ const validInput: Record<string, (w: World) => Record<string, string>> = {
   "members.remove": (w) => ({ membershipId: w.ids.membershipId }),
   "members.revokeInvitation": (w) => ({ invitationId: w.ids.invitationId }),
   "members.leave": () => ({}),
+  "accounts.create": () => ({
+    label: "New account",
+    tenant: "fabrikam.onmicrosoft.com",
+    clientId: "11112222-aaaa-3333-bbbb-4444cccc5555",
+    clientSecret: "Ab3~valid-looking-secret-value-1234567890",
+    secretExpiresOn: "12/31/2099",
+    mailboxes: "new@fabrikam.test",
+    cloud: "GLOBAL",
+  }),
+  "accounts.replaceSecret": (w) => ({ accountId: w.ids.accountId, clientSecret: "Zz9~another-secret-value-0987654321xyz", secretExpiresOn: "12/31/2099" }),
+  "accounts.update": (w) => ({ accountId: w.ids.accountId, label: "Relabelled", secretExpiresOn: "12/31/2099" }),
+  "accounts.delete": (w) => ({ accountId: w.ids.accountId, confirmation: w.account.label }),
+  "mailboxes.add": (w) => ({ accountId: w.ids.accountId, mailboxes: "added@contoso.test" }),
+  "mailboxes.remove": (w) => ({ mailboxId: w.ids.mailboxId }),
 };
 
 async function call(definition: WorkspaceActionDefinition, user: CurrentUser, slug: string, input: Record<string, string>): Promise<ActionResult<unknown> | "redirected"> {

@@ -25,6 +25,26 @@ const validFields: Record<string, Record<string, string>> = {
   "members.remove": { membershipId: "clxxxxxxxxxxxxxxxxxxxxxxx" },
   "members.revokeInvitation": { invitationId: "clxxxxxxxxxxxxxxxxxxxxxxx" },
   "members.leave": {},
+  "accounts.create": {
+    label: "Valid",
+    tenant: "contoso.onmicrosoft.com",
+    clientId: "00001111-aaaa-2222-bbbb-3333cccc4444",
+    clientSecret: "Ab3~valid-looking-secret-value-1234567890",
+    secretExpiresOn: "12/31/2099",
+    mailboxes: "a@contoso.test",
+    cloud: "GLOBAL",
+  },
+  "accounts.replaceSecret": { accountId: "clxxxxxxxxxxxxxxxxxxxxxxx", clientSecret: "Ab3~valid-looking-secret-value-1234567890", secretExpiresOn: "12/31/2099" },
+  "accounts.update": { accountId: "clxxxxxxxxxxxxxxxxxxxxxxx", label: "Valid", secretExpiresOn: "12/31/2099" },
+  "accounts.delete": { accountId: "clxxxxxxxxxxxxxxxxxxxxxxx", confirmation: "Valid" },
+  "mailboxes.add": { accountId: "clxxxxxxxxxxxxxxxxxxxxxxx", mailboxes: "a@contoso.test" },
+  "mailboxes.remove": { mailboxId: "clxxxxxxxxxxxxxxxxxxxxxxx" },
+};
+
+/** Where any text is a valid value, so only some of the bad kinds apply. */
+const freeText: Record<string, string[]> = {
+  clientSecret: ["script tag"],
+  confirmation: ["script tag", "too long"],
 };
 
 function expectFieldRefusal(result: ActionResult<unknown>, field: string) {
@@ -43,7 +63,8 @@ describe("workspace forms", async () => {
     ),
   );
 
-  it.each(cases)("%s: %s %s → field message, nothing written", async (name, field, _kind, definition, value) => {
+  it.each(cases)("%s: %s %s → field message, nothing written", async (name, field, kind, definition, value) => {
+    if (freeText[field]?.includes(kind)) return;
     const before = await workspaceFingerprint(workspace.id);
     const values = { ...validFields[name], [field]: value, workspace: workspace.slug };
     const result = await executeWorkspaceAction(definition, owner, form(values));

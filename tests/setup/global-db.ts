@@ -2,12 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { generateKeyString } from "@/lib/crypto";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { deployMigrations } from "@/lib/db/migrations";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    encryptionKeys: string;
   }
 }
 
@@ -29,5 +31,8 @@ export default async function setup(project: TestProject) {
   }
   await deployMigrations(url);
   project.provide("databaseUrl", url);
+  // Two keys, so the rotation test can move every row to the second and back while other tests,
+  // running alongside, can still open whatever they read.
+  project.provide("encryptionKeys", process.env.ENCRYPTION_KEYS ?? [generateKeyString("test"), generateKeyString("test-next")].join(","));
   return stop;
 }

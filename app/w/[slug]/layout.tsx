@@ -9,6 +9,8 @@ import { listWorkspacesOf } from "@/lib/workspaces/workspaces";
 
 const navigation = [
   { href: "", label: "Overview" },
+  { href: "/accounts", label: "Accounts" },
+  { href: "/mailboxes", label: "Mailboxes" },
   { href: "/members", label: "Members" },
   { href: "/settings", label: "Settings" },
 ];

@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function WorkspaceOverview({ params }: PageProps<"/w/[slug]">) {
   const { slug } = await params;
   const { workspace, role } = await workspacePage(slug);
-  const memberCount = await db.membership.count({ where: { workspaceId: workspace.id } });
+  const [memberCount, accountCount, mailboxCount] = await Promise.all([
+    db.membership.count({ where: { workspaceId: workspace.id } }),
+    db.appRegistration.count({ where: { workspaceId: workspace.id } }),
+    db.mailbox.count({ where: { workspaceId: workspace.id } }),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex items-center gap-3">
@@ -27,9 +31,15 @@ export default async function WorkspaceOverview({ params }: PageProps<"/w/[slug]
             </Link>
           </p>
         </Card>
-        <Card title="Microsoft 365 accounts" description="No Microsoft 365 accounts yet.">
+        <Card
+          title="Microsoft 365 accounts"
+          description={accountCount ? `${accountCount} account${accountCount === 1 ? "" : "s"}, ${mailboxCount} mailbox${mailboxCount === 1 ? "" : "es"}.` : "No Microsoft 365 accounts yet."}
+        >
           <p className="text-sm text-slate-600">
-            Add a client's Entra ID app registration and its mailboxes, then press Test Connection to prove they can send.
+            {accountCount ? null : "Add a client's Entra ID app registration and its mailboxes, then press Test Connection to prove they can send. "}
+            <Link href={`/w/${workspace.slug}/accounts`} className="font-semibold text-blue-700 hover:underline">
+              {accountCount ? "See accounts" : "Add an account"}
+            </Link>
           </p>
         </Card>
       </div>

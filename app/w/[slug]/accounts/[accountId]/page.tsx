@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { MailboxStatusBadge } from "@/components/accounts/mailbox-status-badge";
+import { SecretExpiryBadge } from "@/components/accounts/secret-expiry-badge";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { findAccount } from "@/lib/accounts/accounts";
+import { cloudLabel } from "@/lib/accounts/clouds";
+import { listMailboxes } from "@/lib/accounts/mailboxes";
+import { datePattern, formatDateInput } from "@/lib/format/date-input";
+import { formatDateTime, US_DEFAULTS } from "@/lib/format/datetime";
+import { workspacePage } from "@/lib/workspaces/page-guard";
+import { hasRole } from "@/lib/workspaces/roles";
+import { AddMailboxesForm, DeleteAccountForm, EditAccountForm, RemoveMailboxButton, ReplaceSecretForm } from "./account-forms";
+
+export const metadata: Metadata = { title: "Microsoft 365 account" };
+
+export default async function AccountPage({ params, searchParams }: PageProps<"/w/[slug]/accounts/[accountId]">) {
+  const { slug, accountId } = await params;
+  const { added } = await searchParams;
+  const { workspace, role } = await workspacePage(slug);
+  const account = await findAccount(workspace.id, accountId);
+  if (!account) notFound();
+  const mailboxes = await listMailboxes(workspace.id, { accountId: account.id });
+  const ref = { slug: workspace.slug, accountId: account.id };
+  const isMember = hasRole(role, "MEMBER");
+  const isAdmin = hasRole(role, "ADMIN");
+  const pattern = datePattern(US_DEFAULTS.locale);
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{account.label}</h1>
+      {added ? (
+        <Alert tone="success">
+          Account added with {String(added)} mailbox{added === "1" ? "" : "es"}. Next, run Test Connection on a mailbox to prove it can send.
+        </Alert>
+      ) : null}
+      <Card title="App registration">
+        <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+          <Detail term="Cloud">{cloudLabel(account.cloud)}</Detail>
+          <Detail term="Permission mode">{account.permissionMode === "APPLICATION" ? "Application (client credentials)" : "Delegated"}</Detail>
+          <Detail term="Directory (tenant) ID"><span className="font-mono text-xs">{account.tenant}</span></Detail>
+          <Detail term="Application (client) ID"><span className="font-mono text-xs">{account.clientId}</span></Detail>
+          <Detail term="Client secret">
+            <span className="font-mono" data-testid="secret-hint">{account.clientSecretHint ? `••••••••${account.clientSecretHint}` : "••••••••"}</span>
+            <span className="ml-2 text-xs text-slate-500">set {formatDateTime(account.secretReplacedAt)}</span>
+          </Detail>
+          <Detail term="Secret expires"><SecretExpiryBadge expiresOn={account.secretExpiresOn} /></Detail>
+        </dl>
+      </Card>
+
+      <Card title={`Mailboxes (${mailboxes.total})`}>
+        <ul className="divide-y divide-slate-100">
+          {mailboxes.rows.map((m) => (
+            <li key={m.id} className="flex items-center justify-between gap-3 py-2" data-testid="mailbox-row">
+              <span className="font-mono text-sm">{m.address}</span>
+              <span className="flex items-center gap-3">
+                <MailboxStatusBadge status={m.status} />
+                {isAdmin ? <RemoveMailboxButton slug={workspace.slug} mailboxId={m.id} address={m.address} /> : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {mailboxes.pageCount > 1 ? (
+          <p className="mt-2 text-xs text-slate-500">Showing the first {mailboxes.rows.length}; see all on the Mailboxes page.</p>
+        ) : null}
+        {isMember ? <div className="mt-4 border-t border-slate-100 pt-4"><AddMailboxesForm {...ref} /></div> : null}
+      </Card>
+
+      {isAdmin ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title="Replace secret" description="Paste the Value of a new client secret. The old one is discarded at once.">
+            <ReplaceSecretForm {...ref} datePattern={pattern} />
+          </Card>
+          <Card title="Edit">
+            <EditAccountForm {...ref} label={account.label} expires={formatDateInput(account.secretExpiresOn, US_DEFAULTS)} datePattern={pattern} />
+          </Card>
+          <Card title="Delete account" className="lg:col-span-2">
+            <DeleteAccountForm {...ref} label={account.label} mailboxCount={account._count.mailboxes} />
+          </Card>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
+      <dd className="mt-0.5">{children}</dd>
+    </div>
+  );
+}

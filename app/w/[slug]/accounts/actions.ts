@@ -1,0 +1,77 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { createAccount, deleteAccount, replaceClientSecret, updateAccount } from "@/lib/accounts/accounts";
+import { sandboxUrl } from "@/lib/accounts/clouds";
+import { addMailboxes, removeMailbox } from "@/lib/accounts/mailboxes";
+import { actorOf, workspaceAction } from "@/lib/actions/workspace-action";
+import {
+  addMailboxesSchema,
+  createAccountSchema,
+  deleteAccountSchema,
+  removeMailboxSchema,
+  replaceSecretSchema,
+  updateAccountSchema,
+} from "@/lib/validation/accounts";
+
+export const createAccountAction = workspaceAction({
+  name: "accounts.create",
+  role: "MEMBER",
+  get schema() {
+    return createAccountSchema({ sandboxAvailable: Boolean(sandboxUrl()) });
+  },
+  async run(ctx, input) {
+    const { id } = await createAccount(actorOf(ctx), input);
+    redirect(`/w/${ctx.workspace.slug}/accounts/${id}?added=${input.mailboxes.length}`);
+  },
+});
+
+export const replaceSecretAction = workspaceAction({
+  name: "accounts.replaceSecret",
+  role: "ADMIN",
+  schema: replaceSecretSchema,
+  async run(ctx, input) {
+    await replaceClientSecret(actorOf(ctx), input.accountId, input);
+    return { ok: true, data: undefined, message: "Secret replaced. The old one is gone from forge365; delete it in Entra too." };
+  },
+});
+
+export const updateAccountAction = workspaceAction({
+  name: "accounts.update",
+  role: "ADMIN",
+  schema: updateAccountSchema,
+  async run(ctx, input) {
+    await updateAccount(actorOf(ctx), input.accountId, input);
+    return { ok: true, data: undefined, message: "Account saved." };
+  },
+});
+
+export const deleteAccountAction = workspaceAction({
+  name: "accounts.delete",
+  role: "ADMIN",
+  schema: deleteAccountSchema,
+  async run(ctx, input) {
+    await deleteAccount(actorOf(ctx), input.accountId, input.confirmation);
+    redirect(`/w/${ctx.workspace.slug}/accounts`);
+  },
+});
+
+export const addMailboxesAction = workspaceAction({
+  name: "mailboxes.add",
+  role: "MEMBER",
+  schema: addMailboxesSchema,
+  async run(ctx, input) {
+    const { added } = await addMailboxes(actorOf(ctx), input.accountId, input.mailboxes);
+    return { ok: true, data: undefined, message: `Added ${added} mailbox${added === 1 ? "" : "es"}.` };
+  },
+});
+
+export const removeMailboxAction = workspaceAction({
+  name: "mailboxes.remove",
+  role: "ADMIN",
+  schema: removeMailboxSchema,
+  async run(ctx, input) {
+    await removeMailbox(actorOf(ctx), input.mailboxId);
+    return { ok: true, data: undefined, message: "Mailbox removed." };
+  },
+});

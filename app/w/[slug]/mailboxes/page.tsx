@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MailboxStatusBadge, mailboxStatusLabels } from "@/components/accounts/mailbox-status-badge";
+import { buttonClasses } from "@/components/ui/button";
+import { listMailboxes } from "@/lib/accounts/mailboxes";
+import { formatDateTime } from "@/lib/format/datetime";
+import { MAILBOX_STATUSES, mailboxQuerySchema } from "@/lib/validation/mailbox-query";
+import { workspacePage } from "@/lib/workspaces/page-guard";
+
+export const metadata: Metadata = { title: "Mailboxes" };
+
+export default async function MailboxesPage({ params, searchParams }: PageProps<"/w/[slug]/mailboxes">) {
+  const { slug } = await params;
+  const { workspace } = await workspacePage(slug);
+  const query = mailboxQuerySchema.parse(await searchParams);
+  const result = await listMailboxes(workspace.id, { search: query.q, status: query.status, page: query.page });
+  const pageLink = (page: number) => {
+    const search = new URLSearchParams();
+    if (query.q) search.set("q", query.q);
+    if (query.status) search.set("status", query.status);
+    search.set("page", String(page));
+    return `/w/${workspace.slug}/mailboxes?${search}`;
+  };
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Mailboxes</h1>
+      <form className="flex flex-wrap items-end gap-3" role="search">
+        <label className="text-sm">
+          <span className="block font-medium">Search</span>
+          <input name="q" defaultValue={query.q} placeholder="address contains…" className="mt-1 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300" />
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium">Status</span>
+          <select name="status" defaultValue={query.status ?? ""} className="mt-1 rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300">
+            <option value="">All</option>
+            {MAILBOX_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {mailboxStatusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={buttonClasses("secondary")}>
+          Filter
+        </button>
+      </form>
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-4 py-3">Mailbox</th>
+              <th className="px-4 py-3">Account</th>
+              <th className="px-4 py-3">Status</th>
+              <th className="px-4 py-3">Last test</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {result.rows.map((m) => (
+              <tr key={m.id} data-testid="mailbox-row">
+                <td className="px-4 py-2 font-mono text-xs">{m.address}</td>
+                <td className="px-4 py-2">
+                  <Link href={`/w/${workspace.slug}/accounts/${m.appRegistration.id}`} className="text-blue-700 hover:underline">
+                    {m.appRegistration.label}
+                  </Link>
+                </td>
+                <td className="px-4 py-2"><MailboxStatusBadge status={m.status} /></td>
+                <td className="px-4 py-2 text-slate-600">{m.lastTestedAt ? formatDateTime(m.lastTestedAt) : "Never"}</td>
+              </tr>
+            ))}
+            {result.rows.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="px-4 py-8 text-center text-slate-500">
+                  {query.q || query.status ? "No mailbox matches these filters." : "No mailboxes yet. Add a Microsoft 365 account first."}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
+        <span>
+          {result.total} mailbox{result.total === 1 ? "" : "es"} · page {result.page} of {result.pageCount}
+        </span>
+        <span className="flex gap-2">
+          {result.page > 1 ? <Link href={pageLink(result.page - 1)} className={buttonClasses("secondary")}>Previous</Link> : null}
+          {result.page < result.pageCount ? <Link href={pageLink(result.page + 1)} className={buttonClasses("secondary")}>Next</Link> : null}
+        </span>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db, type Prisma } from "@/lib/db/client";
+import type { Cloud } from "@/lib/db/generated/prisma/enums";
+import type { MailboxEntry } from "@/lib/validation/mailbox-list";
+import { UserFacingError } from "@/lib/workspaces/errors";
+import { sealClientSecret } from "./client-secret";
+import { newRecordId } from "./ids";
+import { assertAddressesFree } from "./mailboxes";
+
+export interface Actor {
+  workspaceId: string;
+  userId: string;
+  ipAddress?: string | null;
+}
+
+/** Everything about an account that may leave the server: no sealed value, only its hint. */
+export const publicAccountFields = {
+  id: true,
+  label: true,
+  cloud: true,
+  tenant: true,
+  clientId: true,
+  permissionMode: true,
+  clientSecretHint: true,
+  secretExpiresOn: true,
+  secretReplacedAt: true,
+  createdAt: true,
+} satisfies Prisma.AppRegistrationSelect;
+
+export async function createAccount(
+  actor: Actor,
+  input: { label: string; cloud: Cloud; tenant: string; clientId: string; clientSecret: string; secretExpiresOn: Date; mailboxes: MailboxEntry[] },
+) {
+  const id = newRecordId();
+  return db.$transaction(async (tx) => {
+    await assertAddressesFree(tx, actor.workspaceId, input.mailboxes);
+    await tx.appRegistration.create({
+      data: {
+        id,
+        workspaceId: actor.workspaceId,
+        label: input.label,
+        cloud: input.cloud,
+        tenant: input.tenant,
+        clientId: input.clientId,
+        secretExpiresOn: input.secretExpiresOn,
+        createdById: actor.userId,
+        ...sealClientSecret(actor.workspaceId, id, input.clientSecret),
+        mailboxes: {
+          createMany: { data: input.mailboxes.map((m) => ({ workspaceId: actor.workspaceId, address: m.address })) },
+        },
+      },
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "account.added",
+      target: { type: "AppRegistration", id, label: input.label },
+      ipAddress: actor.ipAddress,
+      metadata: {
+        tenant: input.tenant,
+        clientId: input.clientId,
+        cloud: input.cloud,
+        mailboxes: input.mailboxes.length,
+        secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10),
+      },
+    });
+    return { id };
+  });
+}
+
+/** Loads an account of this workspace, or refuses as if it did not exist. */
+export async function findAccount(workspaceId: string, accountId: string) {
+  const account = await db.appRegistration.findFirst({
+    where: { id: accountId, workspaceId },
+    select: { ...publicAccountFields, _count: { select: { mailboxes: true } } },
+  });
+  return account;
+}
+
+async function lockAccount(tx: Prisma.TransactionClient, workspaceId: string, accountId: string) {
+  const account = await tx.appRegistration.findFirst({ where: { id: accountId, workspaceId }, select: { id: true, label: true } });
+  if (!account) throw new UserFacingError("This account no longer exists in this workspace.");
+  return account;
+}
+
+export async function replaceClientSecret(actor: Actor, accountId: string, input: { clientSecret: string; secretExpiresOn: Date }) {
+  await db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, actor.workspaceId, accountId);
+    const sealed = sealClientSecret(actor.workspaceId, account.id, input.clientSecret);
+    await tx.appRegistration.update({
+      where: { id: account.id },
+      data: { ...sealed, secretExpiresOn: input.secretExpiresOn, secretReplacedAt: new Date() },
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "account.secret_replaced",
+      target: { type: "AppRegistration", id: account.id, label: account.label },
+      ipAddress: actor.ipAddress,
+      metadata: { secretHint: sealed.clientSecretHint, secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10) },
+    });
+  });
+}
+
+export async function updateAccount(actor: Actor, accountId: string, input: { label: string; secretExpiresOn: Date }) {
+  await db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, actor.workspaceId, accountId);
+    await tx.appRegistration.update({ where: { id: account.id }, data: { label: input.label, secretExpiresOn: input.secretExpiresOn } });
+    await recordAuditEvent(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "account.updated",
+      target: { type: "AppRegistration", id: account.id, label: input.label },
+      ipAddress: actor.ipAddress,
+      metadata: { previousLabel: account.label, secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10) },
+    });
+  });
+}
+
+/** Deleting needs the label typed back, so a click in the wrong row cannot remove a client's setup. */
+export async function deleteAccount(actor: Actor, accountId: string, confirmation: string) {
+  await db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, actor.workspaceId, accountId);
+    if (confirmation.trim() !== account.label) {
+      throw new UserFacingError(`Type the account's label, ${account.label}, to confirm.`, "confirmation");
+    }
+    const mailboxes = await tx.mailbox.count({ where: { appRegistrationId: account.id } });
+    await tx.appRegistration.delete({ where: { id: account.id } });
+    await recordAuditEvent(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "account.deleted",
+      target: { type: "AppRegistration", id: account.id, label: account.label },
+      ipAddress: actor.ipAddress,
+      metadata: { mailboxes },
+    });
+  });
+}
+
+export function listAccounts(workspaceId: string) {
+  return db.appRegistration.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: { ...publicAccountFields, _count: { select: { mailboxes: true } } },
+  });
+}

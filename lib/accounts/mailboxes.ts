@@ -1,0 +1,97 @@
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db, type Prisma } from "@/lib/db/client";
+import type { MailboxStatus } from "@/lib/db/generated/prisma/enums";
+import type { MailboxEntry } from "@/lib/validation/mailbox-list";
+import { UserFacingError } from "@/lib/workspaces/errors";
+import type { Actor } from "./accounts";
+
+/** Refuses addresses the workspace already has, naming the line and the account that holds each. */
+export async function assertAddressesFree(tx: Prisma.TransactionClient, workspaceId: string, entries: MailboxEntry[]) {
+  if (entries.length === 0) return;
+  const taken = await tx.mailbox.findMany({
+    where: { workspaceId, address: { in: entries.map((e) => e.address) } },
+    select: { address: true, appRegistration: { select: { label: true } } },
+  });
+  if (taken.length === 0) return;
+  const holder = new Map(taken.map((t) => [t.address, t.appRegistration.label]));
+  const problems = entries
+    .filter((e) => holder.has(e.address))
+    .map((e) => `Line ${e.line}: ${e.address} is already in this workspace (account "${holder.get(e.address)}").`);
+  throw new UserFacingError(problems.join(" "), "mailboxes");
+}
+
+export async function addMailboxes(actor: Actor, accountId: string, entries: MailboxEntry[]) {
+  return db.$transaction(async (tx) => {
+    const account = await tx.appRegistration.findFirst({ where: { id: accountId, workspaceId: actor.workspaceId }, select: { id: true, label: true } });
+    if (!account) throw new UserFacingError("This account no longer exists in this workspace.");
+    await assertAddressesFree(tx, actor.workspaceId, entries);
+    await tx.mailbox.createMany({
+      data: entries.map((e) => ({ workspaceId: actor.workspaceId, appRegistrationId: account.id, address: e.address })),
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "mailbox.added",
+      target: { type: "AppRegistration", id: account.id, label: account.label },
+      ipAddress: actor.ipAddress,
+      metadata: { addresses: entries.map((e) => e.address).slice(0, 50), count: entries.length },
+    });
+    return { added: entries.length };
+  });
+}
+
+export async function removeMailbox(actor: Actor, mailboxId: string) {
+  await db.$transaction(async (tx) => {
+    const mailbox = await tx.mailbox.findFirst({
+      where: { id: mailboxId, workspaceId: actor.workspaceId },
+      select: { id: true, address: true, appRegistrationId: true },
+    });
+    if (!mailbox) throw new UserFacingError("This mailbox is no longer in this workspace.");
+    await tx.mailbox.delete({ where: { id: mailbox.id } });
+    await recordAuditEvent(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      action: "mailbox.removed",
+      target: { type: "Mailbox", id: mailbox.id, label: mailbox.address },
+      ipAddress: actor.ipAddress,
+      metadata: { appRegistrationId: mailbox.appRegistrationId },
+    });
+  });
+}
+
+export const MAILBOX_PAGE_SIZE = 50;
+
+export interface MailboxQuery {
+  search?: string;
+  status?: MailboxStatus;
+  accountId?: string;
+  page?: number;
+}
+
+/** One page of a workspace's mailboxes; the count is a second, indexed query, never a full load. */
+export async function listMailboxes(workspaceId: string, query: MailboxQuery = {}) {
+  const where: Prisma.MailboxWhereInput = {
+    workspaceId,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.accountId ? { appRegistrationId: query.accountId } : {}),
+    ...(query.search ? { address: { contains: query.search.toLowerCase() } } : {}),
+  };
+  const page = Math.max(1, query.page ?? 1);
+  const [total, rows] = await Promise.all([
+    db.mailbox.count({ where }),
+    db.mailbox.findMany({
+      where,
+      orderBy: { address: "asc" },
+      skip: (page - 1) * MAILBOX_PAGE_SIZE,
+      take: MAILBOX_PAGE_SIZE,
+      select: {
+        id: true,
+        address: true,
+        status: true,
+        lastTestedAt: true,
+        appRegistration: { select: { id: true, label: true } },
+      },
+    }),
+  ]);
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)), rows };
+}

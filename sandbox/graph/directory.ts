@@ -26,7 +26,7 @@ const READ_DOMAINS: PermissionRule = {
 };
 
 /** The properties Graph v1.0 returns for a user when no $select is given. */
-export function userResource(user: User) {
+function userResource(user: User) {
   return {
     businessPhones: [],
     displayName: user.displayName,

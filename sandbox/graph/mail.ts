@@ -146,7 +146,7 @@ const preview = (body: ItemBody): string =>
   (body.contentType === "html" ? body.content.replace(/<[^>]*>/g, " ") : body.content).replace(/\s+/g, " ").trim().slice(0, 255);
 
 /** The message resource as GET .../messages returns it: https://learn.microsoft.com/graph/api/resources/message */
-export function messageResource(m: MailMessage) {
+function messageResource(m: MailMessage) {
   const changeKey = Buffer.from(m.id).toString("base64url").slice(0, 28);
   return {
     "@odata.etag": `W/"${changeKey}"`,

@@ -5,11 +5,11 @@ export const v2Issuer = (tenantId: string): string => `${LOGIN}/${tenantId}/v2.0
 
 /**
  * The document as Microsoft serves it, with the REAL hosts: clients reach the sandbox only through their
- * own URL rewriting. Field set captured from a live response (Azure/azure-sdk-for-js test recordings, e.g.
- * the nock recordings under sdk/.../recordings/). For /common and /organizations Microsoft leaves the
- * literal "{tenantid}" placeholder in the URLs, and so does this.
+ * own URL rewriting. Fields as in live responses kept as nock recordings in Azure/azure-sdk-for-js
+ * (sdk/<package>/recordings). A tenant's document names its GUID everywhere; /common's and
+ * /organizations' keep that segment in the endpoints and a literal "{tenantid}" in the issuer.
  */
-export function openIdConfiguration(t: string) {
+export function openIdConfiguration(t: string, issuerTenant: string = t) {
   return {
     token_endpoint: `${LOGIN}/${t}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: ["client_secret_post", "private_key_jwt", "client_secret_basic"],
@@ -19,7 +19,7 @@ export function openIdConfiguration(t: string) {
     id_token_signing_alg_values_supported: ["RS256"],
     response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
     scopes_supported: ["openid", "profile", "email", "offline_access"],
-    issuer: v2Issuer(t),
+    issuer: v2Issuer(issuerTenant),
     request_uri_parameter_supported: false,
     userinfo_endpoint: "https://graph.microsoft.com/oidc/userinfo",
     authorization_endpoint: `${LOGIN}/${t}/oauth2/v2.0/authorize`,

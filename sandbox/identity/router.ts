@@ -21,10 +21,14 @@ interface Route {
   handle: Handler;
 }
 
-function tenantIdFor(ctx: SandboxContext, segment: string): string | AadError {
-  if (MULTI_TENANT.has(segment.toLowerCase())) return "{tenantid}";
-  return ctx.state.findTenant(segment)?.id ?? aad.tenantNotFound(segment);
+/** The tenant a discovery document is about; `undefined` for /common and /organizations. */
+function discoveryTenant(ctx: SandboxContext, segment: string): { id?: string } | AadError {
+  if (MULTI_TENANT.has(segment.toLowerCase())) return {};
+  const tenant = ctx.state.findTenant(segment);
+  return tenant ? { id: tenant.id } : aad.tenantNotFound(segment);
 }
+
+const isAadError = (value: object): value is AadError => "error" in value;
 
 const ROUTES: Route[] = [
   {
@@ -32,9 +36,9 @@ const ROUTES: Route[] = [
     path: "v2.0/.well-known/openid-configuration",
     methods: ["GET"],
     handle: (ctx, ex, segment) => {
-      const id = tenantIdFor(ctx, segment);
-      if (typeof id !== "string") return sendAadError(ex.req, ex.res, id, ctx.state.clock.date());
-      sendJson(ex.res, 200, openIdConfiguration(id), CACHEABLE);
+      const tenant = discoveryTenant(ctx, segment);
+      if (isAadError(tenant)) return sendAadError(ex.req, ex.res, tenant, ctx.state.clock.date());
+      sendJson(ex.res, 200, tenant.id ? openIdConfiguration(tenant.id) : openIdConfiguration(segment, "{tenantid}"), CACHEABLE);
     },
   },
   {
@@ -42,9 +46,9 @@ const ROUTES: Route[] = [
     path: "discovery/v2.0/keys",
     methods: ["GET"],
     handle: (ctx, ex, segment) => {
-      const id = tenantIdFor(ctx, segment);
-      if (typeof id !== "string") return sendAadError(ex.req, ex.res, id, ctx.state.clock.date());
-      sendJson(ex.res, 200, ctx.keys.jwks(id === "{tenantid}" ? undefined : v2Issuer(id)), CACHEABLE);
+      const tenant = discoveryTenant(ctx, segment);
+      if (isAadError(tenant)) return sendAadError(ex.req, ex.res, tenant, ctx.state.clock.date());
+      sendJson(ex.res, 200, ctx.keys.jwks(tenant.id && v2Issuer(tenant.id)), CACHEABLE);
     },
   },
   {

@@ -50,3 +50,46 @@ export async function createWorkspace(page: Page, name: string, environment: "Pr
 export function alert(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)').first();
 }
+
+export const SERVER_LOG = ".data/e2e/server.log";
+
+/** Fills the Add Microsoft 365 Account form. */
+export async function fillAccountForm(
+  page: Page,
+  values: { label: string; tenant: string; clientId: string; clientSecret: string; expires: string; mailboxes: string; cloud?: string },
+) {
+  await page.getByLabel("Label").fill(values.label);
+  await page.getByLabel("Directory (tenant) ID").fill(values.tenant);
+  await page.getByLabel("Application (client) ID").fill(values.clientId);
+  await page.getByLabel("Client secret value").fill(values.clientSecret);
+  await page.getByLabel("Secret expires").fill(values.expires);
+  await page.getByLabel("Mailboxes").fill(values.mailboxes);
+  if (values.cloud) {
+    await page.getByText("Advanced").click();
+    await page.getByLabel("Cloud").selectOption({ label: values.cloud });
+  }
+}
+
+/** A date a year ahead, typed as a US user types it. */
+export function nextYear() {
+  const d = new Date();
+  return `${String(d.getMonth() + 1).padStart(2, "0")}/${String(Math.min(d.getDate(), 28)).padStart(2, "0")}/${d.getFullYear() + 1}`;
+}
+
+/** The owner's page invites a new person with a role; they sign up through the link and join. */
+export async function inviteAndJoin(owner: Page, invitee: Page, slug: string, role: "ADMIN" | "MEMBER" | "VIEWER") {
+  const email = uniqueEmail(role.toLowerCase());
+  await owner.goto(`/w/${slug}/members`);
+  await owner.getByLabel("Email").fill(email);
+  await owner.getByLabel("Role").selectOption(role);
+  await owner.getByRole("button", { name: "Create invitation" }).click();
+  const link = await owner.getByLabel("Invitation link").inputValue();
+  await invitee.goto(`/sign-up?callbackUrl=${encodeURIComponent(new URL(link).pathname)}`);
+  await invitee.getByLabel("Name").fill(`${role} person`);
+  await invitee.getByLabel("Work email").fill(email);
+  await invitee.getByLabel("Password").fill(PASSWORD);
+  await invitee.getByRole("button", { name: "Create account" }).click();
+  await invitee.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(invitee).toHaveURL(new RegExp(`/w/${slug}$`));
+  return email;
+}

@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { createWorkspace, fillAccountForm, nextYear, SERVER_LOG, signUp } from "../helpers";
+
+const CANARY = "Cn4~CANARY-secret-never-leaves-0123456789";
+const CANARY_2 = "Cn4~SECOND-canary-never-leaves-9876543210";
+
+test("a secret entered in the UI never appears in a page, RSC payload, action or route response, or a log line", async ({ page }) => {
+  const seen: Array<{ url: string; body: string }> = [];
+  page.on("response", async (response) => {
+    const body = await response.text().catch(() => "");
+    seen.push({ url: response.url(), body: `${JSON.stringify(await response.allHeaders())}\n${body}` });
+  });
+
+  await signUp(page);
+  const slug = await createWorkspace(page, "Canary Co");
+  await page.goto(`/w/${slug}/accounts/new`);
+  const form = {
+    label: "Canary account",
+    tenant: "canary.onmicrosoft.com",
+    clientId: "99998888-aaaa-7777-bbbb-6666cccc5555",
+    clientSecret: CANARY,
+    expires: nextYear(),
+    mailboxes: "not-an-address",
+  };
+  // First a refused submission (its response must not echo the secret), then the real one.
+  await fillAccountForm(page, form);
+  await page.getByRole("button", { name: "Add account" }).click();
+  await expect(page.getByText(/is not an email address/)).toBeVisible();
+  await page.getByLabel("Mailboxes").fill("one@canary.test\ntwo@canary.test");
+  await page.getByRole("button", { name: "Add account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Canary account" })).toBeVisible();
+  const accountPath = new URL(page.url()).pathname;
+
+  const replace = page.getByRole("form", { name: "Replace secret" });
+  await replace.getByLabel("New client secret value").fill(CANARY_2);
+  await replace.getByLabel("New secret expires").fill(nextYear());
+  await replace.getByRole("button", { name: "Replace secret" }).click();
+  await expect(page.getByText("Secret replaced.")).toBeVisible();
+
+  const pages = ["", "/accounts", accountPath.replace(`/w/${slug}`, ""), "/accounts/new", "/mailboxes", "/members", "/settings"];
+  for (const path of pages) {
+    const url = `/w/${slug}${path}`;
+    await page.goto(url);
+    for (const headers of [{}, { RSC: "1" }]) {
+      const response = await page.request.get(url, { headers });
+      seen.push({ url: `${url} ${JSON.stringify(headers)}`, body: await response.text() });
+    }
+  }
+  for (const route of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers"]) {
+    const response = await page.request.get(route);
+    seen.push({ url: route, body: await response.text() });
+  }
+
+  expect(seen.length).toBeGreaterThan(20);
+  for (const { url, body } of seen) {
+    for (const canary of [CANARY, CANARY_2]) {
+      expect(body.includes(canary), `${url} leaked the secret`).toBe(false);
+      expect(body.includes(canary.slice(4, 24)), `${url} leaked part of the secret`).toBe(false);
+    }
+  }
+
+  const log = fs.readFileSync(SERVER_LOG, "utf8");
+  expect(log.length).toBeGreaterThan(0);
+  expect(log).not.toContain(CANARY);
+  expect(log).not.toContain(CANARY_2);
+});

@@ -64,8 +64,10 @@ export const graph = {
   invalidUser: (id: string) => e(404, "ErrorInvalidUser", `The requested user '${id}' is invalid.`),
   userNotFound: (id: string) =>
     e(404, "Request_ResourceNotFound", `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`),
+  // https://github.com/iyear/E5SubBot/issues/39, https://github.com/aomail-ai/aomail-app/issues/18 (no Exchange licence);
   // https://learn.microsoft.com/exchange/troubleshoot/user-and-shared-mailboxes/rest-api-is-not-yet-supported-for-this-mailbox-error
   mailboxNotEnabled: () => e(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise."),
+  // https://github.com/microsoftgraph/php-connect-sample/issues/13 (400); full text as Exchange returns it.
   invalidRecipient: (address: string) =>
     e(400, "ErrorInvalidRecipients", `At least one recipient is not valid., Recipient '${address}' is not resolved. All recipients must be resolved before a message can be submitted.`),
   noRecipients: () => e(400, "ErrorInvalidRecipients", "At least one recipient is required, but none were found."),
@@ -81,6 +83,7 @@ export const graph = {
   // sender can prove it paces itself. The code is Outlook's throttling code; the text is the sandbox's own.
   messageRate: (limit: number, retryAfterSeconds: number) =>
     e(429, "ApplicationThrottled", `Mailbox is over its limit of ${limit} messages per minute.`, retryAfterSeconds),
+  // Injected faults: codes from https://learn.microsoft.com/graph/errors , wording ours.
   serviceFault: (status: 429 | 500 | 503, retryAfterSeconds: number) =>
     status === 500
       ? e(500, "generalException", "An unexpected error occurred.")

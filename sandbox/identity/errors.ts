@@ -65,7 +65,8 @@ const e = (status: number, error: string, code: number, message: string, suberro
 /**
  * The AADSTS errors the sandbox produces. Codes and meanings:
  * https://learn.microsoft.com/entra/identity-platform/reference-error-codes ; message texts are the ones
- * Entra returns in practice, as quoted in the issue threads cited beside each.
+ * Entra returns in practice, as quoted in the issue threads cited beside each, or the reference's own
+ * wording. Entries marked "wording ours" have a documented code but no published message text.
  */
 export const aad = {
   // https://github.com/Azure/azure-cli/issues/22145 (2022), https://github.com/james-gould/azure-keyvault-emulator/issues/324 (2025)
@@ -90,18 +91,22 @@ export const aad = {
   // https://github.com/AzureAD/microsoft-authentication-library-for-js/issues/8339
   unknownCertificate: (appId: string, thumbprint: string) =>
     e(401, "invalid_client", 700027, `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${appId}'. Review the documentation at https://docs.microsoft.com/en-us/graph/deployments to determine the corresponding service endpoint and https://docs.microsoft.com/en-us/graph/api/application-get?view=graph-rest-1.0&tabs=http to build a query request URL, such as 'https://graph.microsoft.com/beta/applications/${appId}']`),
+  // As reported by Entra Connect and the NPS extension when their certificates lapse.
   expiredCertificate: () =>
-    e(401, "invalid_client", 700027, "The certificate with identifier used to sign the client assertion is expired on application."),
+    e(401, "invalid_client", 700027, "The certificate with identifier used to sign the client assertion is expired on application. [Reason - The key used is expired.]"),
   assertionSignature: () => e(401, "invalid_client", 700027, "Client assertion failed signature validation."),
   assertionTime: () => e(401, "invalid_client", 700024, "Client assertion is not within its valid time range."),
+  // Wording ours.
   assertionClaims: (detail: string) => e(401, "invalid_client", 50027, `Invalid JWT token. ${detail}`),
   missingParameter: (name: string) => e(400, "invalid_request", 900144, `The request body must contain the following parameter: '${name}'.`),
+  // Wording ours.
   unsupportedGrant: (grant: string) => e(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grant}'.`),
   invalidScope: (scope: string) =>
     e(400, "invalid_scope", 70011, `The provided value for the input parameter 'scope' isn't valid. The scope ${scope} isn't valid.`),
+  // Quoted in AzureAD sample code comments and many client libraries' tests.
   clientCredentialsScope: (scope: string) =>
     e(400, "invalid_scope", 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`),
-  // https://github.com/vibber-ai/fastapi-azure-auth/issues/177 etc.
+  // The reference's wording for AADSTS500011.
   resourceNotFound: (resource: string, tenant: string) =>
     e(400, "invalid_resource", 500011, `The resource principal named ${resource} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`),
   // The text Entra returns for an unknown or superseded refresh token; no doc page lists it, client code everywhere matches on it.
@@ -111,6 +116,7 @@ export const aad = {
   codeExpired: () =>
     e(400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource."),
   pkceMismatch: () => e(400, "invalid_grant", 501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request."),
+  // Observed at the token endpoint (quoted in a 2018 OWIN sample's comments).
   replyAddressMismatch: (given: string, expected: string) =>
     e(400, "invalid_grant", 50011, `The reply address '${given}' does not match the reply address '${expected}' provided when requesting Authorization code.`),
   // https://github.com/Azure/azure-cli/issues/14244 ; suberror as MSAL reports it (microsoft/foundry-dev-tools#707)
@@ -129,12 +135,15 @@ export const aad = {
   userDeclinedConsent: () => e(400, "access_denied", 65004, "User declined to consent to access the app."),
   badCredentials: () => e(400, "invalid_grant", 50126, "Error validating credentials due to invalid username or password."),
   flowExpired: () => e(400, "invalid_request", 50089, "Authentication failed due to flow token expired."),
+  // Wording ours.
   loginRequired: () => e(400, "login_required", 50058, "A silent sign-in request was sent but no user is signed in."),
+  // Wording ours.
   unsupportedResponseType: (responseType: string) =>
     e(400, "unsupported_response_type", 70005, `The application requested an unsupported response type '${responseType}'.`),
   postOnly: (method: string) =>
     e(400, "invalid_request", 900561, `The endpoint only accepts POST requests. Received a ${method} request.`),
   invalidInstance: () => e(400, "invalid_instance", 50049, "Unknown or invalid instance."),
+  // Injected faults; wording ours.
   serverError: (status: 429 | 500 | 503): AadError =>
     status === 500
       ? e(500, "server_error", 50000, "There was an error issuing a token or an issue with our sign-in service.")

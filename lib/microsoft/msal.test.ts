@@ -109,15 +109,30 @@ describe("MSAL against the sandbox", () => {
         fetch: createMicrosoftFetch({ cloud: "sandbox", sandboxUrl: sb.url }),
       });
 
-    it("authenticates with a jwt-bearer assertion signed by a registered certificate", async () => {
-      await sb.control("POST", `tenants/${DEMO_TENANT_ID}/applications/${DEMO_CLIENT_ID}/certificates`, {
+    const register = (key: string, endDateTime = "2099-01-01T00:00:00Z") =>
+      sb.control("POST", `tenants/${DEMO_TENANT_ID}/applications/${DEMO_CLIENT_ID}/certificates`, {
         keyId: "0b5c3a5e-8e1f-4e36-9d55-6f2f4d3b1a77",
         thumbprintSha256,
-        publicKeyPem,
-        endDateTime: "2099-01-01T00:00:00Z",
+        publicKeyPem: key,
+        endDateTime,
       });
+
+    it("authenticates with a jwt-bearer assertion signed by a registered certificate", async () => {
+      await register(publicKeyPem);
       const token = await acquireAppToken(certificateClient(thumbprintSha256), { cloud: "sandbox" });
       expect(token.roles).toContain("Mail.Send");
+    });
+
+    it("rejects an expired certificate and a signature from another key with AADSTS700027", async () => {
+      await register(publicKeyPem, "2020-01-01T00:00:00Z");
+      const expired = await acquireAppToken(certificateClient(thumbprintSha256), { cloud: "sandbox" }).catch((e: ServerError) => e);
+      expect((expired as ServerError).errorMessage).toContain("is expired on application");
+
+      sb.sandbox.state.reset();
+      const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+      await register(other);
+      const forged = await acquireAppToken(certificateClient(thumbprintSha256), { cloud: "sandbox" }).catch((e: ServerError) => e);
+      expect([String((forged as ServerError).errorNo), (forged as ServerError).errorMessage]).toEqual(["700027", expect.stringContaining("failed signature validation")]);
     });
 
     it("rejects a certificate the app registration does not list with AADSTS700027", async () => {

@@ -21,7 +21,7 @@ test("add an account with three mailboxes in Acme Sandbox, see it listed, replac
   await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
   await expect(page.getByText("Account added with 3 mailboxes.")).toBeVisible();
   await expect(page.getByTestId("mailbox-row")).toHaveCount(3);
-  await expect(page.getByTestId("secret-hint")).toHaveText("••••••••123");
+  await expect(page.getByTestId("secret-hint")).toHaveText("Fk7••••••••");
 
   await page.goto("/w/acme-sandbox/accounts");
   await expect(page.getByTestId("account-row").filter({ hasText: label })).toContainText("3");
@@ -33,7 +33,7 @@ test("add an account with three mailboxes in Acme Sandbox, see it listed, replac
   await replace.getByRole("button", { name: "Replace secret" }).click();
   await expect(page.getByText("Secret replaced.")).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId("secret-hint")).toHaveText("••••••••876");
+  await expect(page.getByTestId("secret-hint")).toHaveText("Fk7••••••••");
 
   const remove = page.getByRole("form", { name: "Delete account" });
   await remove.getByLabel(/to confirm/).fill("not the label");

@@ -21,13 +21,13 @@ async function rawRows(table: string, id: string) {
 }
 
 describe("the vault at rest", () => {
-  it("stores no plaintext secret: only a sealed value and a 3-character hint", async () => {
+  it("stores no plaintext secret: only a sealed value and the 3-character hint Entra also shows", async () => {
     const { account } = await setup();
     const raw = await rawRows("AppRegistration", account.id);
     expect(raw).not.toContain(CANARY_SECRET);
     expect(raw).not.toContain(CANARY_SECRET.slice(0, 20));
     expect(account.clientSecretSealed).toMatch(/^v1\./);
-    expect(account.clientSecretHint).toBe(CANARY_SECRET.slice(-3));
+    expect(account.clientSecretHint).toBe(CANARY_SECRET.slice(0, 3));
     expect(openClientSecret(account)).toBe(CANARY_SECRET);
     const audit = JSON.stringify(await db.$queryRawUnsafe(`SELECT * FROM "AuditEvent" WHERE "workspaceId" = $1`, account.workspaceId));
     expect(audit).toContain("account.added");
@@ -49,7 +49,7 @@ describe("the vault at rest", () => {
     await replaceClientSecret(actor, account.id, { clientSecret: "New~secret-value-abcdefghijklmnopqrstuvw", secretExpiresOn: expires });
     const after = await db.appRegistration.findUniqueOrThrow({ where: { id: account.id } });
     expect(openClientSecret(after)).toBe("New~secret-value-abcdefghijklmnopqrstuvw");
-    expect(after.clientSecretHint).toBe("uvw");
+    expect(after.clientSecretHint).toBe("New");
     expect(after.secretExpiresOn.toISOString().slice(0, 10)).toBe("2099-01-01");
     expect(await rawRows("AppRegistration", account.id)).not.toContain(account.clientSecretSealed);
   });
@@ -60,9 +60,9 @@ describe("the vault at rest", () => {
     const [first, next] = [...current.keys.values()];
     const forward = { primary: next, keys: current.keys };
     const report = await rotateAllSealedValues({ keyring: forward });
-    expect(report["AppRegistration.clientSecret"].resealed).toBeGreaterThanOrEqual(1);
+    expect(report["AppRegistration.clientSecretSealed"].resealed).toBeGreaterThanOrEqual(1);
     // A row another test deliberately corrupted cannot be opened; it is reported and left alone.
-    expect(report["AppRegistration.clientSecret"].failures.map((f) => f.context.recordId)).not.toContain(account.id);
+    expect(report["AppRegistration.clientSecretSealed"].failures.map((f) => f.context.recordId)).not.toContain(account.id);
     const rotated = await db.appRegistration.findUniqueOrThrow({ where: { id: account.id } });
     expect(rotated.clientSecretSealed.split(".")[1]).toBe(next.id);
     expect(openClientSecret(rotated, { primary: next, keys: new Map([[next.id, next]]) })).toBe(CANARY_SECRET);

@@ -42,7 +42,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
           <Detail term="Directory (tenant) ID"><span className="font-mono text-xs">{account.tenant}</span></Detail>
           <Detail term="Application (client) ID"><span className="font-mono text-xs">{account.clientId}</span></Detail>
           <Detail term="Client secret">
-            <span className="font-mono" data-testid="secret-hint">{account.clientSecretHint ? `••••••••${account.clientSecretHint}` : "••••••••"}</span>
+            <span className="font-mono" data-testid="secret-hint">{`${account.clientSecretHint}••••••••`}</span>
             <span className="ml-2 text-xs text-slate-500">set {formatDateTime(account.secretReplacedAt)}</span>
           </Detail>
           <Detail term="Secret expires"><SecretExpiryBadge expiresOn={account.secretExpiresOn} /></Detail>

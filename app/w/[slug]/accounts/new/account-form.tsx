@@ -21,7 +21,7 @@ export function AccountForm({ slug, clouds, datePattern }: { slug: string; cloud
         type="password"
         autoComplete="new-password"
         spellCheck={false}
-        hint="Encrypted on save and never shown again; only its last 3 characters are kept visible."
+        hint="Encrypted on save and never shown again; only its first 3 characters stay visible, as in Entra."
         errors={fieldErrors?.clientSecret}
       />
       <TextField label="Secret expires" name="secretExpiresOn" placeholder={datePattern} inputMode="numeric" autoComplete="off" hint={`As ${datePattern}, from the Expires column.`} errors={fieldErrors?.secretExpiresOn} />

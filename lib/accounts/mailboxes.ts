@@ -95,3 +95,7 @@ export async function listMailboxes(workspaceId: string, query: MailboxQuery = {
   ]);
   return { total, page, pageCount: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)), rows };
 }
+
+export function countMailboxes(workspaceId: string) {
+  return db.mailbox.count({ where: { workspaceId } });
+}

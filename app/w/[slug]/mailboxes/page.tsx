@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MailboxStatusBadge, mailboxStatusLabels } from "@/components/accounts/mailbox-status-badge";
 import { buttonClasses } from "@/components/ui/button";
-import { listMailboxes } from "@/lib/accounts/mailboxes";
+import { TestAllForm } from "@/components/tests/test-all-form";
+import { countMailboxes, listMailboxes } from "@/lib/accounts/mailboxes";
+import { hasRole } from "@/lib/workspaces/roles";
 import { formatDateTime } from "@/lib/format/datetime";
 import { MAILBOX_STATUSES, mailboxQuerySchema } from "@/lib/validation/mailbox-query";
 import { workspacePage } from "@/lib/workspaces/page-guard";
@@ -11,9 +13,12 @@ export const metadata: Metadata = { title: "Mailboxes" };
 
 export default async function MailboxesPage({ params, searchParams }: PageProps<"/w/[slug]/mailboxes">) {
   const { slug } = await params;
-  const { workspace } = await workspacePage(slug);
+  const { workspace, role, user } = await workspacePage(slug);
   const query = mailboxQuerySchema.parse(await searchParams);
-  const result = await listMailboxes(workspace.id, { search: query.q, status: query.status, page: query.page });
+  const [result, workspaceTotal] = await Promise.all([
+    listMailboxes(workspace.id, { search: query.q, status: query.status, page: query.page }),
+    countMailboxes(workspace.id),
+  ]);
   const pageLink = (page: number) => {
     const search = new URLSearchParams();
     if (query.q) search.set("q", query.q);
@@ -24,7 +29,10 @@ export default async function MailboxesPage({ params, searchParams }: PageProps<
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">Mailboxes</h1>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Mailboxes</h1>
+        {hasRole(role, "MEMBER") ? <TestAllForm slug={workspace.slug} defaultRecipient={user.email} count={workspaceTotal} /> : null}
+      </div>
       <form className="flex flex-wrap items-end gap-3" role="search">
         <label className="text-sm">
           <span className="block font-medium">Search</span>
@@ -53,12 +61,17 @@ export default async function MailboxesPage({ params, searchParams }: PageProps<
               <th className="px-4 py-3">Account</th>
               <th className="px-4 py-3">Status</th>
               <th className="px-4 py-3">Last test</th>
+              <th className="px-4 py-3"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {result.rows.map((m) => (
               <tr key={m.id} data-testid="mailbox-row">
-                <td className="px-4 py-2 font-mono text-xs">{m.address}</td>
+                <td className="px-4 py-2 font-mono text-xs">
+                  <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="text-blue-700 hover:underline">
+                    {m.address}
+                  </Link>
+                </td>
                 <td className="px-4 py-2">
                   <Link href={`/w/${workspace.slug}/accounts/${m.appRegistration.id}`} className="text-blue-700 hover:underline">
                     {m.appRegistration.label}
@@ -66,11 +79,16 @@ export default async function MailboxesPage({ params, searchParams }: PageProps<
                 </td>
                 <td className="px-4 py-2"><MailboxStatusBadge status={m.status} /></td>
                 <td className="px-4 py-2 text-slate-600">{m.lastTestedAt ? formatDateTime(m.lastTestedAt) : "Never"}</td>
+                <td className="px-4 py-2 text-right">
+                  <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="rounded-md px-2 py-1 text-xs font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                    Test Connection
+                  </Link>
+                </td>
               </tr>
             ))}
             {result.rows.length === 0 ? (
               <tr>
-                <td colSpan={4} className="px-4 py-8 text-center text-slate-500">
+                <td colSpan={5} className="px-4 py-8 text-center text-slate-500">
                   {query.q || query.status ? "No mailbox matches these filters." : "No mailboxes yet. Add a Microsoft 365 account first."}
                 </td>
               </tr>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { TestAllForm } from "@/components/tests/test-all-form";
 import { notFound } from "next/navigation";
 import { MailboxStatusBadge } from "@/components/accounts/mailbox-status-badge";
 import { SecretExpiryBadge } from "@/components/accounts/secret-expiry-badge";
@@ -7,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { findAccount } from "@/lib/accounts/accounts";
 import { cloudLabel } from "@/lib/accounts/clouds";
 import { listMailboxes } from "@/lib/accounts/mailboxes";
+import { currentTokenTimes } from "@/lib/connection-tests/token-cache";
 import { datePattern, formatDateInput } from "@/lib/format/date-input";
 import { formatDateTime, US_DEFAULTS } from "@/lib/format/datetime";
 import { workspacePage } from "@/lib/workspaces/page-guard";
@@ -18,10 +21,10 @@ export const metadata: Metadata = { title: "Microsoft 365 account" };
 export default async function AccountPage({ params, searchParams }: PageProps<"/w/[slug]/accounts/[accountId]">) {
   const { slug, accountId } = await params;
   const { added } = await searchParams;
-  const { workspace, role } = await workspacePage(slug);
+  const { workspace, role, user } = await workspacePage(slug);
   const account = await findAccount(workspace.id, accountId);
   if (!account) notFound();
-  const mailboxes = await listMailboxes(workspace.id, { accountId: account.id });
+  const [mailboxes, token] = await Promise.all([listMailboxes(workspace.id, { accountId: account.id }), currentTokenTimes(account.id)]);
   const ref = { slug: workspace.slug, accountId: account.id };
   const isMember = hasRole(role, "MEMBER");
   const isAdmin = hasRole(role, "ADMIN");
@@ -46,16 +49,31 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
             <span className="ml-2 text-xs text-slate-500">set {formatDateTime(account.secretReplacedAt)}</span>
           </Detail>
           <Detail term="Secret expires"><SecretExpiryBadge expiresOn={account.secretExpiresOn} /></Detail>
+          <Detail term="Current token">
+            {token?.tokenAcquiredAt && token.tokenExpiresAt
+              ? `Acquired ${formatDateTime(token.tokenAcquiredAt)}, expires ${formatDateTime(token.tokenExpiresAt)}`
+              : "None cached yet: the first Test all or send acquires one."}
+          </Detail>
         </dl>
       </Card>
 
       <Card title={`Mailboxes (${mailboxes.total})`}>
+        {isMember ? (
+          <div className="mb-4 border-b border-slate-100 pb-4">
+            <TestAllForm slug={workspace.slug} accountId={account.id} defaultRecipient={user.email} count={mailboxes.total} />
+          </div>
+        ) : null}
         <ul className="divide-y divide-slate-100">
           {mailboxes.rows.map((m) => (
             <li key={m.id} className="flex items-center justify-between gap-3 py-2" data-testid="mailbox-row">
-              <span className="font-mono text-sm">{m.address}</span>
+              <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="font-mono text-sm text-blue-700 hover:underline">
+                {m.address}
+              </Link>
               <span className="flex items-center gap-3">
                 <MailboxStatusBadge status={m.status} />
+                <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="rounded-md px-2 py-1 text-xs font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                  Test Connection
+                </Link>
                 {isAdmin ? <RemoveMailboxButton slug={workspace.slug} mailboxId={m.id} address={m.address} /> : null}
               </span>
             </li>

@@ -1,0 +1,31 @@
+import { Alert } from "@/components/ui/alert";
+import { CopyButton } from "@/components/ui/copy-button";
+import { diagnosisOf, isInProgress, type StoredTest, stepsOf } from "@/lib/connection-tests/queries";
+import { formatDateTime } from "@/lib/format/datetime";
+import { DiagnosisPanel } from "./diagnosis-panel";
+import { StepList } from "./step-list";
+
+/** One run: its steps (live while it runs), then success or the diagnosis, and "Copy diagnostics". */
+export function TestResult({ test, diagnostics }: { test: StoredTest; diagnostics: string }) {
+  const running = isInProgress(test);
+  const diagnosis = diagnosisOf(test);
+  return (
+    <div className="space-y-4" data-testid="test-result" data-status={test.status}>
+      <p className="text-xs text-slate-500">
+        {test.dryRun ? "Dry run" : `Test mail to ${test.recipient}`} · started {formatDateTime(test.startedAt ?? test.createdAt)}
+        {test.durationMs !== null ? ` · ${test.durationMs} ms` : ""}
+      </p>
+      <StepList steps={stepsOf(test)} running={running} />
+      {running ? <p className="text-sm text-slate-500">{test.status === "QUEUED" ? "Waiting for a free slot…" : "Testing…"}</p> : null}
+      {test.status === "PASSED" ? (
+        <Alert tone="success">
+          {test.dryRun
+            ? "Everything up to sending works: the token, its permissions and the mailbox. No mail was sent."
+            : `Test mail sent to ${test.recipient}. Check the inbox in 2–3 minutes.`}
+        </Alert>
+      ) : null}
+      {diagnosis ? <DiagnosisPanel diagnosis={diagnosis} /> : null}
+      {running ? null : <CopyButton text={diagnostics} label="Copy diagnostics" />}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { openClientSecret } from "@/lib/accounts/client-secret";
+import { cloudIdOf, sandboxUrl } from "@/lib/accounts/clouds";
+import { APP_VERSION } from "@/lib/app-version";
+import { db, type Prisma } from "@/lib/db/client";
+import { type ConnectionTestResult, runConnectionTest, type StepRecord, type TokenSource } from "@/lib/microsoft/test-connection";
+
+/** Appends a finished step, so a page polling the row sees the run progress. */
+async function recordStep(testId: string, step: StepRecord) {
+  await db.$executeRaw`UPDATE "ConnectionTest" SET steps = steps || ${JSON.stringify([step])}::jsonb WHERE id = ${testId}`;
+}
+
+function asJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** Stores the outcome and moves the mailbox to healthy or failing, together. */
+async function recordResult(testId: string, mailboxId: string, result: ConnectionTestResult) {
+  await db.$transaction([
+    db.connectionTest.update({
+      where: { id: testId },
+      data: {
+        status: result.outcome === "passed" ? "PASSED" : "FAILED",
+        steps: asJson(result.steps),
+        errorCode: result.errorCode ?? null,
+        diagnosis: result.diagnosis ? asJson(result.diagnosis) : undefined,
+        microsoftIds: asJson(result.ids),
+        upstreamCalls: result.upstreamCalls,
+        upstreamMs: Math.round(result.upstreamMs),
+        durationMs: Math.round(result.durationMs),
+        finishedAt: result.finishedAt,
+      },
+    }),
+    db.mailbox.update({
+      where: { id: mailboxId },
+      data: { status: result.outcome === "passed" ? "HEALTHY" : "FAILING", lastTestedAt: result.finishedAt },
+    }),
+  ]);
+}
+
+/** Runs one claimed test with the account's current credentials and stores everything it learns. */
+export async function executeConnectionTest(testId: string, tokenSource?: TokenSource) {
+  const test = await db.connectionTest.findUniqueOrThrow({
+    where: { id: testId },
+    select: {
+      id: true,
+      dryRun: true,
+      recipient: true,
+      mailbox: { select: { id: true, address: true } },
+      workspace: { select: { name: true } },
+      appRegistration: {
+        select: { id: true, workspaceId: true, cloud: true, tenant: true, clientId: true, clientSecretSealed: true, secretExpiresOn: true },
+      },
+    },
+  });
+  // Steps from an earlier, interrupted attempt are replaced by this run's.
+  await db.connectionTest.update({ where: { id: testId }, data: { steps: [] } });
+  const account = test.appRegistration;
+  let clientSecret: string | null;
+  try {
+    clientSecret = openClientSecret(account);
+  } catch {
+    clientSecret = null;
+  }
+  // Step writes are chained so they land in order and all before the final result.
+  let stepWrites = Promise.resolve();
+  const result = await runConnectionTest(
+    {
+      cloud: cloudIdOf(account.cloud),
+      tenant: account.tenant,
+      clientId: account.clientId,
+      clientSecret,
+      secretExpiresOn: account.secretExpiresOn,
+      mailbox: test.mailbox.address,
+      to: test.recipient ?? undefined,
+      dryRun: test.dryRun,
+      workspaceName: test.workspace.name,
+      sandboxUrl: sandboxUrl(),
+      appVersion: APP_VERSION,
+      tokenSource,
+    },
+    { onStep: (step) => (stepWrites = stepWrites.then(() => recordStep(testId, step))) },
+  );
+  await stepWrites;
+  await recordResult(testId, test.mailbox.id, result);
+  return result;
+}

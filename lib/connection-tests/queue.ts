@@ -1,0 +1,98 @@
+import { db } from "@/lib/db/client";
+import { logError, logger } from "@/lib/log";
+
+/**
+ * Connection tests wait as QUEUED rows; any app instance may claim one (FOR UPDATE SKIP LOCKED), so
+ * several instances share the work and none runs a test twice. A claim older than CLAIM_TIMEOUT is
+ * taken to be from an instance that died mid-test, and the test is run again.
+ */
+const CLAIM_TIMEOUT_SECONDS = 120;
+
+export interface QueueLimits {
+  /** Tests running at once in this instance. */
+  concurrency: number;
+  /** Tests running at once for one app registration (Graph allows 4 concurrent requests per app per mailbox). */
+  perApp: number;
+}
+
+export function queueLimits(env: NodeJS.ProcessEnv = process.env): QueueLimits {
+  const concurrency = Number(env.TEST_CONCURRENCY ?? 8);
+  return { concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 8, perApp: 4 };
+}
+
+export interface ClaimedTest {
+  id: string;
+  appRegistrationId: string;
+}
+
+/** Claims the oldest waiting test whose app registration is not already at its limit. */
+export async function claimNextTest(busyApps: string[]): Promise<ClaimedTest | null> {
+  const rows = await db.$queryRaw<ClaimedTest[]>`
+    UPDATE "ConnectionTest" SET status = 'RUNNING', "claimedAt" = now(), "startedAt" = COALESCE("startedAt", now())
+    WHERE id = (
+      SELECT id FROM "ConnectionTest"
+      WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND "claimedAt" < now() - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS})))
+        AND NOT ("appRegistrationId" = ANY(${busyApps}::text[]))
+      ORDER BY "createdAt", id
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, "appRegistrationId"`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Runs queued tests until none is left, within the limits. Resolves when the queue is empty and
+ * every started test has finished.
+ */
+export async function drainQueue(run: (test: ClaimedTest) => Promise<void>, limits: QueueLimits = queueLimits()) {
+  const perApp = new Map<string, number>();
+  const active = new Set<Promise<void>>();
+  for (;;) {
+    if (active.size >= limits.concurrency) {
+      await Promise.race(active);
+      continue;
+    }
+    const busy = [...perApp].filter(([, n]) => n >= limits.perApp).map(([app]) => app);
+    const claimed = await claimNextTest(busy);
+    if (!claimed) {
+      if (active.size === 0) return;
+      await Promise.race(active);
+      continue;
+    }
+    perApp.set(claimed.appRegistrationId, (perApp.get(claimed.appRegistrationId) ?? 0) + 1);
+    const task: Promise<void> = run(claimed)
+      .catch((error) => void logError(error, { testId: claimed.id }))
+      .finally(() => {
+        active.delete(task);
+        perApp.set(claimed.appRegistrationId, (perApp.get(claimed.appRegistrationId) ?? 1) - 1);
+      });
+    active.add(task);
+  }
+}
+
+let draining: Promise<void> | null = null;
+let again = false;
+
+/**
+ * Starts draining in the background, once per instance; a call while a drain runs makes it look
+ * again when it ends, so work enqueued meanwhile is never left waiting.
+ */
+export function kickQueue(run: (test: ClaimedTest) => Promise<void>) {
+  if (draining) {
+    again = true;
+    return draining;
+  }
+  draining = (async () => {
+    do {
+      again = false;
+      await drainQueue(run);
+    } while (again);
+  })()
+    .catch((error) => void logError(error, { component: "test-queue" }))
+    .finally(() => {
+      draining = null;
+      logger.debug("test queue idle");
+    });
+  return draining;
+}

@@ -1,0 +1,52 @@
+import { postgresTokenCache } from "./token-cache";
+import { db } from "@/lib/db/client";
+import { acquireAppToken, createConfidentialClient } from "@/lib/microsoft/msal";
+import type { AppToken } from "@/lib/microsoft/msal";
+import type { TokenSource } from "@/lib/microsoft/test-connection";
+import { executeConnectionTest } from "./execute";
+import { type ClaimedTest, kickQueue } from "./queue";
+
+/**
+ * In a "Test all", the first test of each app registration asks Entra for a fresh token (proving
+ * the current secret) and the others reuse it; the token also lands in the shared, sealed cache.
+ */
+const bulkTokens = new Map<string, Promise<AppToken>>();
+
+function bulkTokenSource(bulkRunId: string, owner: { id: string; workspaceId: string }): TokenSource {
+  return (request) => {
+    const key = `${bulkRunId}:${owner.id}`;
+    let token = bulkTokens.get(key);
+    if (!token) {
+      const client = createConfidentialClient({ ...request, cachePlugin: postgresTokenCache(owner) });
+      token = acquireAppToken(client, { cloud: request.cloud, skipCache: true });
+      bulkTokens.set(key, token);
+      // A failed request is not reused: the next mailbox's test asks again and reports for itself.
+      token.catch(() => bulkTokens.delete(key));
+    }
+    return token;
+  };
+}
+
+async function runClaimed(claimed: ClaimedTest) {
+  const test = await db.connectionTest.findUniqueOrThrow({
+    where: { id: claimed.id },
+    select: { bulkRunId: true, workspaceId: true },
+  });
+  const tokenSource = test.bulkRunId
+    ? bulkTokenSource(test.bulkRunId, { id: claimed.appRegistrationId, workspaceId: test.workspaceId })
+    : undefined;
+  await executeConnectionTest(claimed.id, tokenSource);
+  if (test.bulkRunId) await closeBulkRunIfDone(test.bulkRunId);
+}
+
+async function closeBulkRunIfDone(bulkRunId: string) {
+  const open = await db.connectionTest.count({ where: { bulkRunId, status: { in: ["QUEUED", "RUNNING"] } } });
+  if (open > 0) return;
+  await db.bulkRun.updateMany({ where: { id: bulkRunId, status: "RUNNING" }, data: { status: "DONE", finishedAt: new Date() } });
+  for (const key of bulkTokens.keys()) if (key.startsWith(`${bulkRunId}:`)) bulkTokens.delete(key);
+}
+
+/** Makes this instance work through the queue in the background (idempotent). */
+export function processTestQueue() {
+  return kickQueue(runClaimed);
+}

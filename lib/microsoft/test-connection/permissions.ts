@@ -1,0 +1,33 @@
+import { diagnose, findExcessivePermissions } from "@/lib/microsoft/catalog";
+import { failed, type Done } from "./outcome";
+
+const has = (roles: readonly string[], role: string) => roles.some((r) => r.toLowerCase() === role.toLowerCase());
+
+/**
+ * Application permissions that let GET /users/{id} read another user: the documented set for app-only calls
+ * (https://learn.microsoft.com/graph/api/user-get#permissions). User.ReadBasic.All exists as an application
+ * permission but is not listed there, and admins report 403 with it alone, so it does not count.
+ */
+export const USER_READ_ROLES: readonly string[] = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+
+export const canReadUsers = (roles: readonly string[]): boolean => USER_READ_ROLES.some((role) => has(roles, role));
+
+const diagnosis = (code: string) => diagnose(code, { step: "permissions" });
+
+/** Reads consent from the token: Entra issues one even without consent, and Graph only refuses later. */
+export function checkPermissions(roles: readonly string[]): Done<true> {
+  const details = { roles: [...roles] };
+  if (roles.length === 0) return failed(diagnosis("ADMIN_CONSENT_MISSING"), details);
+  if (!has(roles, "Mail.Send")) return failed(diagnosis("MAIL_SEND_NOT_GRANTED"), details);
+  const excessive = findExcessivePermissions(roles);
+  if (excessive.length > 0) {
+    return {
+      status: "warning",
+      value: true,
+      summary: `Mail.Send is granted, and so are broader permissions than sending needs: ${excessive.join(", ")}.`,
+      details: { ...details, excessive },
+      diagnosis: diagnosis("EXCESSIVE_PERMISSIONS"),
+    };
+  }
+  return { status: "passed", value: true, summary: "Mail.Send is granted with admin consent.", details };
+}

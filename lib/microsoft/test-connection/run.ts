@@ -1,0 +1,86 @@
+import { US_DEFAULTS, type DateTimePreferences } from "@/lib/format/datetime";
+import { createGraphClient } from "@/lib/microsoft/graph";
+import { createMicrosoftFetch } from "@/lib/microsoft/transport";
+import { checkConfiguration } from "./configuration";
+import { startDeadline } from "./deadline";
+import { checkMailbox } from "./mailbox";
+import { composeTestMessage } from "./message";
+import { checkPermissions } from "./permissions";
+import { sendTestMessage } from "./send";
+import { StepRunner } from "./step-runner";
+import { acquireToken, freshTokenSource, type AcquiredToken } from "./token";
+import type { ConnectionTestHooks, ConnectionTestInput, ConnectionTestResult } from "./types";
+import { Upstream } from "./upstream";
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_TOTAL_TIMEOUT_MS = 30_000;
+
+interface RunContext {
+  input: ConnectionTestInput;
+  now: () => Date;
+  prefs: DateTimePreferences;
+  run: StepRunner;
+  upstream: Upstream;
+}
+
+/** The steps in order, each run only when the one before did not fail. Returns the token, if one was issued. */
+async function runSteps({ input, now, prefs, run, upstream }: RunContext): Promise<AcquiredToken | undefined> {
+  const config = await run.step("configuration", async () => checkConfiguration(input, now(), prefs));
+  if (!config) return undefined;
+
+  const { cloud, tenant, clientId, clientSecret, mailbox, to } = config;
+  const microsoftFetch = createMicrosoftFetch({ cloud, sandboxUrl: config.sandboxUrl, timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const fetch = upstream.wrap(microsoftFetch, cloud);
+  const source = input.tokenSource ?? freshTokenSource;
+  const token = await run.step("token", () => acquireToken(source, { cloud, tenant, clientId, clientSecret, fetch }, now, prefs));
+  if (!token) return undefined;
+
+  const graph = createGraphClient({ accessToken: token.accessToken, fetch, cloud });
+  const ready =
+    (await run.step("permissions", async () => checkPermissions(token.roles))) &&
+    (await run.step("mailbox", () => checkMailbox(graph, mailbox, token.roles)));
+  if (!ready) return token;
+
+  await run.step("send", async () => {
+    if (!to) return { status: "skipped", value: true, summary: "Dry run: no mail sent." };
+    const message = composeTestMessage({ mailbox, workspaceName: input.workspaceName, sentAt: now(), prefs, appVersion: input.appVersion });
+    return sendTestMessage(graph, mailbox, to, message);
+  });
+  return token;
+}
+
+/**
+ * Proves, step by step, that a mailbox can send through an app registration: settings, a fresh token, the
+ * token's permissions, the mailbox, and a real test message. Resolves whatever Microsoft or the settings do,
+ * within totalTimeoutMs; neither the result nor a step ever holds the client secret or the access token.
+ */
+export async function runConnectionTest(input: ConnectionTestInput, hooks: ConnectionTestHooks = {}): Promise<ConnectionTestResult> {
+  const now = input.now ?? (() => new Date());
+  const startedAt = now();
+  const started = performance.now();
+  const deadline = startDeadline(input.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
+  const upstream = new Upstream(deadline.signal);
+  const run = new StepRunner(deadline, upstream, hooks);
+
+  let token: AcquiredToken | undefined;
+  try {
+    token = await runSteps({ input, now, prefs: input.dateTimePrefs ?? US_DEFAULTS, run, upstream });
+  } finally {
+    deadline.dispose();
+  }
+
+  const steps = run.finish();
+  const failure = run.failure;
+  return {
+    outcome: failure ? "failed" : "passed",
+    steps,
+    ...(failure?.diagnosis ? { errorCode: failure.diagnosis.code, diagnosis: failure.diagnosis } : {}),
+    ids: run.ids,
+    startedAt,
+    finishedAt: now(),
+    durationMs: Math.round(performance.now() - started),
+    upstreamMs: Math.round(upstream.totalMs),
+    upstreamCalls: upstream.calls.length,
+    ...(token ? { token: { acquiredAt: token.acquiredAt, expiresAt: token.expiresOn, roles: token.roles } } : {}),
+  };
+}

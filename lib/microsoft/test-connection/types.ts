@@ -1,0 +1,77 @@
+import type { DateTimePreferences } from "@/lib/format/datetime";
+import type { Diagnosis, DiagnosisIds, TestStep } from "@/lib/microsoft/catalog";
+import type { CloudId } from "@/lib/microsoft/clouds";
+import type { TokenSource } from "./token";
+
+/** The steps of a run, in order. The catalog's "authorize" step belongs to delegated sign-in, not to this test. */
+export const STEP_NAMES = ["configuration", "token", "permissions", "mailbox", "send"] as const satisfies readonly TestStep[];
+export type StepName = (typeof STEP_NAMES)[number];
+
+export type StepStatus = "passed" | "failed" | "warning" | "skipped";
+
+/** JSON-safe values only: the dashboard stores details as they are and streams them to the browser. */
+export type StepDetails = Record<string, string | number | boolean | null | string[]>;
+
+export interface StepRecord {
+  name: StepName;
+  status: StepStatus;
+  durationMs: number;
+  /** One plain sentence. */
+  summary: string;
+  details?: StepDetails;
+  diagnosis?: Diagnosis;
+}
+
+export interface ConnectionTestInput {
+  cloud: CloudId;
+  tenant: string;
+  clientId: string;
+  /** null when the vault could not open the stored secret. */
+  clientSecret: string | null;
+  /** The expiry recorded with the secret, checked before Microsoft is asked. */
+  secretExpiresOn?: Date;
+  /** The mailbox to send from. */
+  mailbox: string;
+  /** Recipient of the test message; required unless dryRun. */
+  to?: string;
+  /** Proves everything up to sending, without sending. */
+  dryRun: boolean;
+  workspaceName?: string;
+  /** Base URL of the Microsoft 365 emulator; required for the sandbox cloud. */
+  sandboxUrl?: string;
+  dateTimePrefs?: DateTimePreferences;
+  appVersion: string;
+  /** Per upstream request. */
+  timeoutMs?: number;
+  /** For the whole run, whatever Microsoft does. */
+  totalTimeoutMs?: number;
+  now?: () => Date;
+  /** How the token is acquired; a fresh MSAL client unless the caller brings its own. */
+  tokenSource?: TokenSource;
+}
+
+export interface ConnectionTestHooks {
+  /** Called as each step completes (skipped steps included), in step order. */
+  onStep?(step: StepRecord): void;
+}
+
+/** Microsoft's identifiers of the last request a step made, for a support ticket. */
+export interface StepIds extends DiagnosisIds {
+  step: StepName;
+}
+
+export interface ConnectionTestResult {
+  outcome: "passed" | "failed";
+  steps: StepRecord[];
+  /** The failing step's diagnosis code. */
+  errorCode?: string;
+  diagnosis?: Diagnosis;
+  ids: StepIds[];
+  startedAt: Date;
+  finishedAt: Date;
+  durationMs: number;
+  /** Time spent waiting on Microsoft. */
+  upstreamMs: number;
+  upstreamCalls: number;
+  token?: { acquiredAt: Date; expiresAt: Date | null; roles: string[] };
+}

@@ -11,6 +11,7 @@ export interface Deadline {
   readonly signal: AbortSignal;
   /** Settles with the work, or rejects with DeadlineExceeded when the time is up first. */
   race<T>(work: Promise<T>): Promise<T>;
+  remainingMs(): number;
   dispose(): void;
 }
 
@@ -24,10 +25,12 @@ export function startDeadline(ms: number): Deadline {
   const expired = new Promise<never>((_, reject) => controller.signal.addEventListener("abort", () => reject(error)));
   // Only races observe the rejection; a deadline that fires between steps must not count as unhandled.
   expired.catch(() => {});
+  const endsAt = performance.now() + ms;
   const timer = setTimeout(() => controller.abort(new DOMException(error.message, "TimeoutError")), ms);
   return {
     signal: controller.signal,
     race: (work) => Promise.race([work, expired]),
+    remainingMs: () => Math.max(0, endsAt - performance.now()),
     dispose: () => clearTimeout(timer),
   };
 }

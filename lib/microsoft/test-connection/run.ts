@@ -2,10 +2,11 @@ import { US_DEFAULTS, type DateTimePreferences } from "@/lib/format/datetime";
 import { createGraphClient } from "@/lib/microsoft/graph";
 import { createMicrosoftFetch } from "@/lib/microsoft/transport";
 import { checkConfiguration } from "./configuration";
-import { startDeadline } from "./deadline";
+import { startDeadline, type Deadline } from "./deadline";
 import { checkMailbox } from "./mailbox";
 import { composeTestMessage } from "./message";
 import { checkPermissions } from "./permissions";
+import { retryWithin } from "./retry";
 import { sendTestMessage } from "./send";
 import { StepRunner } from "./step-runner";
 import { acquireToken, freshTokenSource, type AcquiredToken } from "./token";
@@ -19,12 +20,13 @@ interface RunContext {
   input: ConnectionTestInput;
   now: () => Date;
   prefs: DateTimePreferences;
+  deadline: Deadline;
   run: StepRunner;
   upstream: Upstream;
 }
 
 /** The steps in order, each run only when the one before did not fail. Returns the token, if one was issued. */
-async function runSteps({ input, now, prefs, run, upstream }: RunContext): Promise<AcquiredToken | undefined> {
+async function runSteps({ input, now, prefs, deadline, run, upstream }: RunContext): Promise<AcquiredToken | undefined> {
   const config = await run.step("configuration", async () => checkConfiguration(input, now(), prefs));
   if (!config) return undefined;
 
@@ -35,7 +37,7 @@ async function runSteps({ input, now, prefs, run, upstream }: RunContext): Promi
   const token = await run.step("token", () => acquireToken(source, { cloud, tenant, clientId, clientSecret, fetch }, now, prefs));
   if (!token) return undefined;
 
-  const graph = createGraphClient({ accessToken: token.accessToken, fetch, cloud });
+  const graph = createGraphClient({ accessToken: token.accessToken, fetch, cloud, retry: retryWithin(deadline) });
   const ready =
     (await run.step("permissions", async () => checkPermissions(token.roles))) &&
     (await run.step("mailbox", () => checkMailbox(graph, mailbox, token.roles)));
@@ -64,7 +66,7 @@ export async function runConnectionTest(input: ConnectionTestInput, hooks: Conne
 
   let token: AcquiredToken | undefined;
   try {
-    token = await runSteps({ input, now, prefs: input.dateTimePrefs ?? US_DEFAULTS, run, upstream });
+    token = await runSteps({ input, now, prefs: input.dateTimePrefs ?? US_DEFAULTS, deadline, run, upstream });
   } finally {
     deadline.dispose();
   }

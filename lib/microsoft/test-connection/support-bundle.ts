@@ -68,7 +68,9 @@ export function supportBundle(result: ConnectionTestResult, context: SupportCont
     `Started: ${json.startedAt}`,
     `Finished: ${json.finishedAt}`,
     `Duration: ${safe.durationMs} ms, of which ${safe.upstreamMs} ms waiting on Microsoft over ${safe.upstreamCalls} request(s)`,
-    ...(json.token ? [`Token: acquired ${json.token.acquiredAt}, expires ${json.token.expiresAt ?? "unknown"}, roles: ${json.token.roles.join(", ") || "none"}`] : []),
+    ...(json.token
+      ? [`Token: acquired ${json.token.acquiredAt}, expires ${json.token.expiresAt ?? "unknown"}, roles: ${json.token.roles.join(", ") || "none"}`]
+      : []),
     "",
     "Steps:",
     ...safe.steps.map((step) => `  ${formatStep(step)}`),

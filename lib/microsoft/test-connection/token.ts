@@ -1,5 +1,4 @@
-import type { DateTimePreferences } from "@/lib/format/datetime";
-import { formatDateTime } from "@/lib/format/datetime";
+import { formatDateTime, type DateTimePreferences } from "@/lib/format/datetime";
 import type { CloudId } from "@/lib/microsoft/clouds";
 import { acquireAppToken, createConfidentialClient, type AppToken } from "@/lib/microsoft/msal";
 import type { Fetch } from "@/lib/microsoft/transport";

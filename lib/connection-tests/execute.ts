@@ -2,6 +2,8 @@ import { openClientSecret } from "@/lib/accounts/client-secret";
 import { cloudIdOf, sandboxUrl } from "@/lib/accounts/clouds";
 import { APP_VERSION } from "@/lib/app-version";
 import { db, type Prisma } from "@/lib/db/client";
+import { logError } from "@/lib/log";
+import { diagnose } from "@/lib/microsoft/catalog";
 import { type ConnectionTestResult, runConnectionTest, type StepRecord, type TokenSource } from "@/lib/microsoft/test-connection";
 
 /** Appends a finished step, so a page polling the row sees the run progress. */
@@ -83,4 +85,16 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
   await stepWrites;
   await recordResult(testId, test.mailbox.id, result);
   return result;
+}
+
+/** A run that threw outside its steps: failed, with the reference of the logged error. */
+export async function recordCrash(testId: string, error: unknown) {
+  const reference = logError(error, { testId });
+  const diagnosis = diagnose({ code: "INTERNAL_ERROR", message: `forge365 could not finish this test (reference ${reference}).` });
+  const test = await db.connectionTest.update({
+    where: { id: testId },
+    data: { status: "FAILED", errorCode: diagnosis.code, diagnosis: asJson(diagnosis), finishedAt: new Date() },
+    select: { mailboxId: true, finishedAt: true },
+  });
+  await db.mailbox.update({ where: { id: test.mailboxId }, data: { status: "FAILING", lastTestedAt: test.finishedAt } });
 }

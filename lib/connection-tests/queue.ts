@@ -26,13 +26,14 @@ export interface ClaimedTest {
 }
 
 /** Claims the oldest waiting test whose app registration is not already at its limit. */
-export async function claimNextTest(busyApps: string[]): Promise<ClaimedTest | null> {
+export async function claimNextTest(busyApps: string[], workspaceId?: string): Promise<ClaimedTest | null> {
   const rows = await db.$queryRaw<ClaimedTest[]>`
     UPDATE "ConnectionTest" SET status = 'RUNNING', "claimedAt" = now(), "startedAt" = COALESCE("startedAt", now())
     WHERE id = (
       SELECT id FROM "ConnectionTest"
       WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND "claimedAt" < now() - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS})))
         AND NOT ("appRegistrationId" = ANY(${busyApps}::text[]))
+        AND (${workspaceId ?? null}::text IS NULL OR "workspaceId" = ${workspaceId ?? null})
       ORDER BY "createdAt", id
       LIMIT 1
       FOR UPDATE SKIP LOCKED
@@ -42,10 +43,14 @@ export async function claimNextTest(busyApps: string[]): Promise<ClaimedTest | n
 }
 
 /**
- * Runs queued tests until none is left, within the limits. Resolves when the queue is empty and
- * every started test has finished.
+ * Runs queued tests (of one workspace, or all) until none is left, within the limits. Resolves when
+ * the queue is empty and every started test has finished.
  */
-export async function drainQueue(run: (test: ClaimedTest) => Promise<void>, limits: QueueLimits = queueLimits()) {
+export async function drainQueue(
+  run: (test: ClaimedTest) => Promise<void>,
+  limits: QueueLimits = queueLimits(),
+  scope: { workspaceId?: string } = {},
+) {
   const perApp = new Map<string, number>();
   const active = new Set<Promise<void>>();
   for (;;) {
@@ -54,7 +59,7 @@ export async function drainQueue(run: (test: ClaimedTest) => Promise<void>, limi
       continue;
     }
     const busy = [...perApp].filter(([, n]) => n >= limits.perApp).map(([app]) => app);
-    const claimed = await claimNextTest(busy);
+    const claimed = await claimNextTest(busy, scope.workspaceId);
     if (!claimed) {
       if (active.size === 0) return;
       await Promise.race(active);
@@ -79,6 +84,8 @@ let again = false;
  * again when it ends, so work enqueued meanwhile is never left waiting.
  */
 export function kickQueue(run: (test: ClaimedTest) => Promise<void>) {
+  // An instance can leave tests to others (RUN_TEST_QUEUE=false), e.g. a web tier beside workers.
+  if (process.env.RUN_TEST_QUEUE === "false") return Promise.resolve();
   if (draining) {
     again = true;
     return draining;

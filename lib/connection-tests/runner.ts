@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { acquireAppToken, createConfidentialClient } from "@/lib/microsoft/msal";
 import type { AppToken } from "@/lib/microsoft/msal";
 import type { TokenSource } from "@/lib/microsoft/test-connection";
-import { executeConnectionTest } from "./execute";
+import { executeConnectionTest, recordCrash } from "./execute";
 import { type ClaimedTest, kickQueue } from "./queue";
 
 /**
@@ -27,7 +27,7 @@ function bulkTokenSource(bulkRunId: string, owner: { id: string; workspaceId: st
   };
 }
 
-async function runClaimed(claimed: ClaimedTest) {
+export async function runClaimed(claimed: ClaimedTest) {
   const test = await db.connectionTest.findUniqueOrThrow({
     where: { id: claimed.id },
     select: { bulkRunId: true, workspaceId: true },
@@ -35,7 +35,12 @@ async function runClaimed(claimed: ClaimedTest) {
   const tokenSource = test.bulkRunId
     ? bulkTokenSource(test.bulkRunId, { id: claimed.appRegistrationId, workspaceId: test.workspaceId })
     : undefined;
-  await executeConnectionTest(claimed.id, tokenSource);
+  try {
+    await executeConnectionTest(claimed.id, tokenSource);
+  } catch (error) {
+    // Whatever broke, the run ends with an answer rather than staying "running" for ever.
+    await recordCrash(claimed.id, error);
+  }
   if (test.bulkRunId) await closeBulkRunIfDone(test.bulkRunId);
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { dataDir } from "./paths";
+import { ProtocolQueue } from "./protocol-queue";
 
 /**
  * The embedded database: PGlite persisted on disk and served on the Postgres wire protocol, so the
@@ -39,6 +40,8 @@ export async function startEmbeddedDatabase(
     port: options.port ?? 0,
     maxConnections: 16,
   });
+  // The library's own queue interleaves connections message by message; ours keeps exchanges whole.
+  (server as unknown as { queryQueue: ProtocolQueue }).queryQueue = new ProtocolQueue(db);
   await server.start();
   const port = listeningPort(server);
   fs.writeFileSync(recordFile, JSON.stringify({ pid: process.pid, port } satisfies ServerRecord));

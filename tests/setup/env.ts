@@ -2,3 +2,5 @@ import { inject } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.ENCRYPTION_KEYS = inject("encryptionKeys");
+// Each test drains the queue for its own workspace: a worker process must not run another file's tests.
+process.env.RUN_TEST_QUEUE = "false";

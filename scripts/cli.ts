@@ -1,4 +1,4 @@
-import packageJson from "../package.json" with { type: "json" };
+import { APP_VERSION } from "@/lib/app-version";
 import { scrub } from "@/lib/microsoft/catalog";
 import { testConnectionCommand } from "./cli/test-connection";
 import { EXIT, USAGE, UsageError } from "./cli/usage";
@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`Unknown command "${name}".`);
-    return await command(rest, { env: process.env, out, appVersion: packageJson.version });
+    return await command(rest, { env: process.env, out, appVersion: APP_VERSION });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`forge365: ${err.message}\nRun "forge365 --help" for usage.\n`);

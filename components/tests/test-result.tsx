@@ -25,7 +25,17 @@ export function TestResult({ test, diagnostics }: { test: StoredTest; diagnostic
         </Alert>
       ) : null}
       {diagnosis ? <DiagnosisPanel diagnosis={diagnosis} /> : null}
-      {running ? null : <CopyButton text={diagnostics} label="Copy diagnostics" />}
+      {running ? null : (
+        <div className="space-y-2">
+          <CopyButton text={diagnostics} label="Copy diagnostics" />
+          <details>
+            <summary className="cursor-pointer text-xs font-semibold text-slate-600">Show diagnostics</summary>
+            <pre className="mt-2 max-h-72 overflow-auto rounded-md bg-slate-50 p-3 text-xs ring-1 ring-slate-200" data-testid="diagnostics">
+              {diagnostics}
+            </pre>
+          </details>
+        </div>
+      )}
     </div>
   );
 }

@@ -42,7 +42,7 @@ test("a secret entered in the UI never appears in a page, RSC payload, action or
   for (const path of pages) {
     const url = `/w/${slug}${path}`;
     await page.goto(url);
-    for (const headers of [{}, { RSC: "1" }]) {
+    for (const headers of [{}, { RSC: "1" }] as Array<Record<string, string>>) {
       const response = await page.request.get(url, { headers });
       seen.push({ url: `${url} ${JSON.stringify(headers)}`, body: await response.text() });
     }

@@ -54,6 +54,8 @@ export async function workspaceFingerprint(workspaceId: string) {
       appRegistrations: { orderBy: { id: "asc" } },
       mailboxes: { orderBy: { id: "asc" } },
       auditEvents: { orderBy: { id: "asc" } },
+      connectionTests: { orderBy: { id: "asc" } },
+      bulkRuns: { orderBy: { id: "asc" } },
     },
   });
   return JSON.stringify(workspace);

@@ -52,6 +52,8 @@ const validInput: Record<string, (w: World) => Record<string, string>> = {
   "accounts.delete": (w) => ({ accountId: w.ids.accountId, confirmation: w.account.label }),
   "mailboxes.add": (w) => ({ accountId: w.ids.accountId, mailboxes: "added@contoso.test" }),
   "mailboxes.remove": (w) => ({ mailboxId: w.ids.mailboxId }),
+  "tests.run": (w) => ({ mailboxId: w.ids.mailboxId, recipient: "me@example.test" }),
+  "tests.runAll": (w) => ({ accountId: w.ids.accountId, dryRun: "on" }),
 };
 
 async function call(definition: WorkspaceActionDefinition, user: CurrentUser, slug: string, input: Record<string, string>): Promise<ActionResult<unknown> | "redirected"> {

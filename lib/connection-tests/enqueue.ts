@@ -67,6 +67,7 @@ export async function enqueueBulkRun(actor: Actor, scope: { accountId?: string }
         mailboxId: m.id,
         appRegistrationId: m.appRegistrationId,
         bulkRunId: run.id,
+        trigger: "BULK",
         startedById: actor.userId,
         dryRun: request.dryRun || atLimit.has(m.id),
         recipient: request.dryRun || atLimit.has(m.id) ? null : request.recipient,

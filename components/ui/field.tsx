@@ -22,9 +22,11 @@ function FieldShell({ label, name, errors, hint, control: field }: Omit<FieldPro
       {field}
       {hint && !errors?.length ? <p id={`${name}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
       {errors?.length ? (
-        <p id={`${name}-error`} role="alert" className="text-xs font-medium text-red-600">
-          {errors.join(" ")}
-        </p>
+        <div id={`${name}-error`} role="alert" className="space-y-0.5 text-xs font-medium text-red-600">
+          {errors.map((error) => (
+            <p key={error}>{error}</p>
+          ))}
+        </div>
       ) : null}
     </div>
   );

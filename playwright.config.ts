@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The sandbox sits beside the server; tests read its inbox, so they share the port through the env.
+process.env.SANDBOX_PORT ??= String(port + 1010);
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,7 +32,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       FORGE365_DATA_DIR: ".data/e2e",
-      SANDBOX_PORT: "4110",
+      SANDBOX_PORT: process.env.SANDBOX_PORT,
       NEXT_TELEMETRY_DISABLED: "1",
       APP_URL: baseURL,
       AUTH_SECRET: "e2e-only-auth-secret-not-for-production-use-0123456789",

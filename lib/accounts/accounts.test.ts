@@ -1,17 +1,26 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultKeyring, VaultError } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
 import { rotateAllSealedValues } from "@/lib/keys/rotate";
 import { createAccountSchema } from "@/lib/validation/accounts";
-import { CANARY_SECRET, createAccountIn, createUser, createWorkspace } from "@/tests/helpers/factories";
+import { DEMO_CLIENT_SECRET, DEMO_CLIENT_SECRET_ID, DEMO_MAILBOXES } from "@/sandbox/fixtures/demo";
+import { type RunningSandbox, startSandbox } from "@/sandbox/index";
+import { CANARY_SECRET, createAccountIn, createUser, createWorkspace, SANDBOX_APP, workspaceFingerprint } from "@/tests/helpers/factories";
 import { deleteAccount, findAccount, replaceClientSecret } from "./accounts";
 import { clientSecretContext, openClientSecret } from "./client-secret";
 import { addMailboxes } from "./mailboxes";
 
-async function setup() {
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  process.env.M365_SANDBOX_URL = sandbox.url;
+});
+afterAll(() => sandbox.close());
+
+async function setup(app?: Parameters<typeof createAccountIn>[3], mailboxes?: string[]) {
   const owner = await createUser();
   const workspace = await createWorkspace({ OWNER: owner });
-  const account = await createAccountIn(workspace.id, owner.id);
+  const account = await createAccountIn(workspace.id, owner.id, mailboxes, app);
   return { owner, workspace, account, actor: { workspaceId: workspace.id, userId: owner.id } };
 }
 
@@ -43,15 +52,35 @@ describe("the vault at rest", () => {
     expect(() => openClientSecret({ ...a.account, workspaceId: b.workspace.id })).toThrow(VaultError);
   });
 
-  it("replacing the secret discards the old one", async () => {
-    const { account, actor } = await setup();
+  it("replacing the secret with one Microsoft accepts discards the old one", async () => {
+    const { account, actor } = await setup(SANDBOX_APP, [DEMO_MAILBOXES.sender]);
     const expires = new Date(Date.UTC(2099, 0, 1));
-    await replaceClientSecret(actor, account.id, { clientSecret: "New~secret-value-abcdefghijklmnopqrstuvw", secretExpiresOn: expires });
+    const verified = await replaceClientSecret(actor, account.id, { clientSecret: DEMO_CLIENT_SECRET, secretExpiresOn: expires });
+    expect(verified).toMatchObject({ mailbox: DEMO_MAILBOXES.sender, outcome: "passed" });
     const after = await db.appRegistration.findUniqueOrThrow({ where: { id: account.id } });
-    expect(openClientSecret(after)).toBe("New~secret-value-abcdefghijklmnopqrstuvw");
-    expect(after.clientSecretHint).toBe("New");
+    expect(openClientSecret(after)).toBe(DEMO_CLIENT_SECRET);
+    expect(after.clientSecretHint).toBe(DEMO_CLIENT_SECRET.slice(0, 3));
     expect(after.secretExpiresOn.toISOString().slice(0, 10)).toBe("2099-01-01");
     expect(await rawRows("AppRegistration", account.id)).not.toContain(account.clientSecretSealed);
+  });
+
+  it.each([
+    ["a mistyped secret", `${DEMO_CLIENT_SECRET.slice(0, -1)}x`, /Microsoft did not accept the new secret: .*client secret/i],
+    ["the Secret ID", DEMO_CLIENT_SECRET_ID, /Microsoft did not accept the new secret: .*Secret ID/i],
+  ])("refuses %s with Microsoft's diagnosis and changes nothing", async (_, secret, message) => {
+    const { account, actor, workspace } = await setup(SANDBOX_APP, [DEMO_MAILBOXES.sender]);
+    const before = await workspaceFingerprint(workspace.id);
+    await expect(replaceClientSecret(actor, account.id, { clientSecret: secret, secretExpiresOn: new Date(Date.UTC(2099, 0, 1)) })).rejects.toThrow(message);
+    expect(await workspaceFingerprint(workspace.id)).toBe(before);
+    expect(openClientSecret(await db.appRegistration.findUniqueOrThrow({ where: { id: account.id } }))).toBe(CANARY_SECRET);
+  });
+
+  it("accepts a working secret even when the mailbox it was tried with fails, and says so", async () => {
+    const { account, actor } = await setup(SANDBOX_APP, [DEMO_MAILBOXES.nonexistent]);
+    const verified = await replaceClientSecret(actor, account.id, { clientSecret: DEMO_CLIENT_SECRET, secretExpiresOn: new Date(Date.UTC(2099, 0, 1)) });
+    expect(verified.outcome).toBe("failed");
+    expect(verified.diagnosis?.step).toBe("mailbox");
+    expect(openClientSecret(await db.appRegistration.findUniqueOrThrow({ where: { id: account.id } }))).toBe(DEMO_CLIENT_SECRET);
   });
 
   it("key rotation re-seals every secret with the next key, is harmless twice, and the app still reads them", async () => {

@@ -6,6 +6,7 @@ import { UserFacingError } from "@/lib/workspaces/errors";
 import { sealClientSecret } from "./client-secret";
 import { newRecordId } from "./ids";
 import { assertAddressesFree } from "./mailboxes";
+import { verifyNewSecret } from "./verify-secret";
 
 export interface Actor {
   workspaceId: string;
@@ -78,7 +79,7 @@ export async function findAccount(workspaceId: string, accountId: string) {
 }
 
 async function lockAccount(tx: Prisma.TransactionClient, workspaceId: string, accountId: string) {
-  const account = await tx.appRegistration.findFirst({ where: { id: accountId, workspaceId }, select: { id: true, label: true } });
+  const account = await tx.appRegistration.findFirst({ where: { id: accountId, workspaceId }, select: { id: true, label: true, secretExpiresOn: true } });
   if (!account) throw new UserFacingError("This account no longer exists in this workspace.");
   return account;
 }
@@ -89,15 +90,20 @@ export async function replaceClientSecret(actor: Actor, accountId: string, input
     const sealed = sealClientSecret(actor.workspaceId, account.id, input.clientSecret);
     await tx.appRegistration.update({
       where: { id: account.id },
-      data: { ...sealed, secretExpiresOn: input.secretExpiresOn, secretReplacedAt: new Date() },
+      data: { ...sealed, secretExpiresOn: input.secretExpiresOn, secretReplacedAt: new Date(), nextCheckAt: new Date(), checkFailures: 0, expiryNotifiedDays: null },
     });
     await recordAuditEvent(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
       action: "account.secret_replaced",
+/**
+ * Only a secret Microsoft accepts replaces the stored one. The next scheduled health check is
+ * brought forward and expiry warnings start again for the new date.
+ */
       target: { type: "AppRegistration", id: account.id, label: account.label },
+  const verified = await verifyNewSecret(actor.workspaceId, accountId, input);
       ipAddress: actor.ipAddress,
-      metadata: { secretHint: sealed.clientSecretHint, secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10) },
+      metadata: { secretHint: sealed.clientSecretHint, secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10), verifiedWith: verified.mailbox },
     });
   });
 }
@@ -105,13 +111,19 @@ export async function replaceClientSecret(actor: Actor, accountId: string, input
 export async function updateAccount(actor: Actor, accountId: string, input: { label: string; secretExpiresOn: Date }) {
   await db.$transaction(async (tx) => {
     const account = await lockAccount(tx, actor.workspaceId, accountId);
-    await tx.appRegistration.update({ where: { id: account.id }, data: { label: input.label, secretExpiresOn: input.secretExpiresOn } });
+    const dateChanged = account.secretExpiresOn.getTime() !== input.secretExpiresOn.getTime();
+    await tx.appRegistration.update({
+      where: { id: account.id },
+      // A corrected date restarts the expiry warnings from wherever the new date stands.
+      data: { label: input.label, secretExpiresOn: input.secretExpiresOn, ...(dateChanged ? { expiryNotifiedDays: null } : {}) },
+    });
     await recordAuditEvent(tx, {
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
       action: "account.updated",
       target: { type: "AppRegistration", id: account.id, label: input.label },
       ipAddress: actor.ipAddress,
+  return verified;
       metadata: { previousLabel: account.label, secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10) },
     });
   });

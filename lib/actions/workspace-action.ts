@@ -23,7 +23,8 @@ export interface WorkspaceActionDefinition<S extends z.ZodType = z.ZodType, T = 
   name: string;
   /** The least role allowed to call it. */
   role: Role;
-  schema: S;
+  /** A function of the caller's workspace when parsing depends on it (dates typed in its format). */
+  schema: S | ((ctx: WorkspaceContext) => S);
   run(ctx: WorkspaceActionContext, input: z.infer<S>): Promise<ActionResult<T>>;
 }
 
@@ -59,5 +60,6 @@ export async function executeWorkspaceAction<S extends z.ZodType, T>(
   } catch (error) {
     return refusal(error, null, definition.name);
   }
-  return runParsed(definition.schema, formData, (input) => definition.run({ ...ctx, user: user!, ipAddress: meta.ipAddress ?? null }, input), definition.name);
+  const schema = typeof definition.schema === "function" ? definition.schema(ctx) : definition.schema;
+  return runParsed(schema, formData, (input) => definition.run({ ...ctx, user: user!, ipAddress: meta.ipAddress ?? null }, input), definition.name);
 }

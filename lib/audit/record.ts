@@ -1,13 +1,30 @@
 import type { Prisma } from "@/lib/db/client";
 
 /** The events the audit log knows; their names read as "what happened". */
-export type AuditAction =
-  | "account.added"
-  | "account.updated"
-  | "account.secret_replaced"
-  | "account.deleted"
-  | "mailbox.added"
-  | "mailbox.removed";
+export const AUDIT_ACTIONS = [
+  "account.added",
+  "account.updated",
+  "account.secret_replaced",
+  "account.deleted",
+  "mailbox.added",
+  "mailbox.removed",
+  "mailbox.connected",
+  "mailbox.disconnected",
+  "member.invited",
+  "member.invitation_revoked",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "workspace.updated",
+  "webhook.updated",
+  "webhook.removed",
+  "keys.rotated",
+  "test.run",
+  "test.run_all",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   workspaceId: string;
@@ -19,7 +36,10 @@ export interface AuditEntry {
   metadata?: Prisma.InputJsonObject;
 }
 
-/** Written inside the caller's transaction, so an event exists exactly when its change does. */
+/**
+ * Written inside the caller's transaction, so an event exists exactly when its change does. The
+ * table is only ever inserted into: nothing in the app updates or deletes an event.
+ */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, entry: AuditEntry) {
   await tx.auditEvent.create({
     data: {

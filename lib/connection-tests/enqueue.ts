@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { UserFacingError } from "@/lib/workspaces/errors";
 import type { Actor } from "@/lib/accounts/accounts";
@@ -13,23 +14,34 @@ export interface TestRequest {
 export async function enqueueMailboxTest(actor: Actor, mailboxId: string, request: TestRequest) {
   const mailbox = await db.mailbox.findFirst({
     where: { id: mailboxId, workspaceId: actor.workspaceId },
-    select: { id: true, appRegistrationId: true },
+    select: { id: true, address: true, appRegistrationId: true },
   });
   if (!mailbox) throw new UserFacingError("This mailbox is no longer in this workspace.");
   if (!request.dryRun) {
     const wait = await minutesUntilNextTestSend(mailbox.id);
     if (wait > 0) throw new UserFacingError(sendLimitMessage(wait));
   }
-  return db.connectionTest.create({
-    data: {
+  return db.$transaction(async (tx) => {
+    const test = await tx.connectionTest.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        mailboxId: mailbox.id,
+        appRegistrationId: mailbox.appRegistrationId,
+        startedById: actor.userId,
+        dryRun: request.dryRun,
+        recipient: request.dryRun ? null : request.recipient,
+      },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
       workspaceId: actor.workspaceId,
-      mailboxId: mailbox.id,
-      appRegistrationId: mailbox.appRegistrationId,
-      startedById: actor.userId,
-      dryRun: request.dryRun,
-      recipient: request.dryRun ? null : request.recipient,
-    },
-    select: { id: true },
+      actorId: actor.userId,
+      ipAddress: actor.ipAddress,
+      action: "test.run",
+      target: { type: "Mailbox", id: mailbox.id, label: mailbox.address },
+      metadata: { testId: test.id, dryRun: request.dryRun, recipient: request.dryRun ? null : (request.recipient ?? null) },
+    });
+    return test;
   });
 }
 
@@ -39,10 +51,10 @@ export async function enqueueMailboxTest(actor: Actor, mailboxId: string, reques
  */
 export async function enqueueBulkRun(actor: Actor, scope: { accountId?: string }, request: TestRequest) {
   return db.$transaction(async (tx) => {
-    if (scope.accountId) {
-      const account = await tx.appRegistration.findFirst({ where: { id: scope.accountId, workspaceId: actor.workspaceId }, select: { id: true } });
-      if (!account) throw new UserFacingError("This account no longer exists in this workspace.");
-    }
+    const account = scope.accountId
+      ? await tx.appRegistration.findFirst({ where: { id: scope.accountId, workspaceId: actor.workspaceId }, select: { id: true, label: true } })
+      : null;
+    if (scope.accountId && !account) throw new UserFacingError("This account no longer exists in this workspace.");
     const mailboxes = await tx.mailbox.findMany({
       where: { workspaceId: actor.workspaceId, ...(scope.accountId ? { appRegistrationId: scope.accountId } : {}) },
       select: { id: true, appRegistrationId: true },
@@ -72,6 +84,14 @@ export async function enqueueBulkRun(actor: Actor, scope: { accountId?: string }
         dryRun: request.dryRun || atLimit.has(m.id),
         recipient: request.dryRun || atLimit.has(m.id) ? null : request.recipient,
       })),
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      ipAddress: actor.ipAddress,
+      action: "test.run_all",
+      target: account ? { type: "AppRegistration", id: account.id, label: account.label } : { type: "Workspace", id: actor.workspaceId },
+      metadata: { bulkRunId: run.id, mailboxes: mailboxes.length, dryRun: request.dryRun },
     });
     return run;
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseDateInput, todayIn } from "@/lib/format/date-input";
-import { US_DEFAULTS } from "@/lib/format/datetime";
+import { datePattern, parseDateInput, todayIn } from "@/lib/format/date-input";
+import { type DateTimePreferences, US_DEFAULTS } from "@/lib/format/datetime";
 import { mailboxListField } from "./mailbox-list";
 import { recordId } from "./ids";
 import { displayName } from "./text";
@@ -38,8 +38,11 @@ export const clientSecretSchema = z
   .refine((v) => !GUID.test(v), SECRET_ID_MESSAGE)
   .refine((v) => !/\s/.test(v), "A client secret has no spaces; paste only the Value.");
 
-/** Entra lets a secret live 24 months from the portal; longer ones exist (via API), but not past 2300. */
-export function secretExpirySchema(prefs = US_DEFAULTS, now?: Date) {
+/**
+ * The date is read in the workspace's format and "already expired" is judged in its time zone.
+ * Entra lets a secret live 24 months from the portal; longer ones exist (via API), but not past 2300.
+ */
+export function secretExpirySchema(prefs: DateTimePreferences = US_DEFAULTS, now?: Date) {
   return z
     .string({ error: "Enter the secret's expiry date." })
     .trim()
@@ -47,7 +50,7 @@ export function secretExpirySchema(prefs = US_DEFAULTS, now?: Date) {
     .transform((text, ctx) => {
       const date = parseDateInput(text, prefs);
       if (!date) {
-        ctx.addIssue({ code: "custom", message: `Enter the date as ${prefs.locale === "en-US" ? "MM/DD/YYYY" : "DD/MM/YYYY"}.` });
+        ctx.addIssue({ code: "custom", message: `Enter the date as ${datePattern(prefs.locale)}.` });
         return z.NEVER;
       }
       if (date < todayIn(prefs.timeZone, now ?? new Date())) {
@@ -70,13 +73,13 @@ export function cloudSchema(sandboxAvailable: boolean) {
     .refine((c) => sandboxAvailable || c !== "SANDBOX", "The sandbox is not configured on this server (M365_SANDBOX_URL).");
 }
 
-export function createAccountSchema(options: { sandboxAvailable: boolean; now?: Date }) {
+export function createAccountSchema(options: { sandboxAvailable: boolean; prefs?: DateTimePreferences; now?: Date }) {
   return z.object({
     label: accountLabelSchema,
     tenant: tenantSchema,
     clientId: clientIdSchema,
     clientSecret: clientSecretSchema,
-    secretExpiresOn: secretExpirySchema(US_DEFAULTS, options.now),
+    secretExpiresOn: secretExpirySchema(options.prefs, options.now),
     mailboxes: mailboxListField({ required: true }),
     cloud: z.preprocess((v) => v ?? "GLOBAL", cloudSchema(options.sandboxAvailable)),
   });
@@ -85,17 +88,21 @@ export function createAccountSchema(options: { sandboxAvailable: boolean; now?: 
 
 export const accountIdSchema = z.object({ accountId: recordId });
 
-export const replaceSecretSchema = z.object({
-  accountId: recordId,
-  clientSecret: clientSecretSchema,
-  secretExpiresOn: secretExpirySchema(),
-});
+export function replaceSecretSchema(prefs?: DateTimePreferences) {
+  return z.object({
+    accountId: recordId,
+    clientSecret: clientSecretSchema,
+    secretExpiresOn: secretExpirySchema(prefs),
+  });
+}
 
-export const updateAccountSchema = z.object({
-  accountId: recordId,
-  label: accountLabelSchema,
-  secretExpiresOn: secretExpirySchema(),
-});
+export function updateAccountSchema(prefs?: DateTimePreferences) {
+  return z.object({
+    accountId: recordId,
+    label: accountLabelSchema,
+    secretExpiresOn: secretExpirySchema(prefs),
+  });
+}
 
 export const deleteAccountSchema = z.object({
   accountId: recordId,

@@ -6,7 +6,8 @@ import { hasRole, type Role } from "./roles";
 export interface WorkspaceContext {
   userId: string;
   role: Role;
-  workspace: { id: string; slug: string; name: string; environment: WorkspaceEnvironment };
+  /** locale and timeZone are the workspace's date and time preferences, ready for lib/format. */
+  workspace: { id: string; slug: string; name: string; environment: WorkspaceEnvironment; locale: string; timeZone: string };
 }
 
 /**
@@ -22,7 +23,7 @@ export async function requireMembership(
   if (!userId || typeof slug !== "string" || slug.length > 64) throw new WorkspaceNotFoundError();
   const membership = await db.membership.findFirst({
     where: { userId, workspace: { slug } },
-    select: { role: true, workspace: { select: { id: true, slug: true, name: true, environment: true } } },
+    select: { role: true, workspace: { select: { id: true, slug: true, name: true, environment: true, locale: true, timeZone: true } } },
   });
   if (!membership) throw new WorkspaceNotFoundError();
   if (!hasRole(membership.role, minimumRole)) throw new NotAllowedError(minimumRole);

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { NotAllowedError, UserFacingError } from "./errors";
-import type { WorkspaceContext } from "./guard";
+import type { Caller } from "./members";
 import { canAssignRole, type Role } from "./roles";
 
 export const INVITATION_TTL_DAYS = 7;
@@ -15,7 +16,7 @@ export function appUrl() {
 }
 
 /** Creates a single-use link; only its hash is stored, so the link is shown to the inviter once. */
-export async function createInvitation(ctx: WorkspaceContext, input: { email: string; role: Role }) {
+export async function createInvitation(ctx: Caller, input: { email: string; role: Role }) {
   if (!canAssignRole(ctx.role, input.role)) throw new NotAllowedError("OWNER");
   const alreadyMember = await db.membership.findFirst({
     where: { workspaceId: ctx.workspace.id, user: { email: input.email } },
@@ -23,16 +24,28 @@ export async function createInvitation(ctx: WorkspaceContext, input: { email: st
   });
   if (alreadyMember) throw new UserFacingError(`${input.email} is already a member of this workspace.`, "email");
   const token = randomBytes(32).toString("base64url");
-  const invitation = await db.invitation.create({
-    data: {
+  const invitation = await db.$transaction(async (tx) => {
+    const created = await tx.invitation.create({
+      data: {
+        workspaceId: ctx.workspace.id,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
+        invitedById: ctx.userId,
+      },
+      select: { id: true, expiresAt: true },
+    });
+    // The link is a credential: the event names who was invited, never the link.
+    await recordAuditEvent(tx, {
       workspaceId: ctx.workspace.id,
-      email: input.email,
-      role: input.role,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
-      invitedById: ctx.userId,
-    },
-    select: { id: true, expiresAt: true },
+      actorId: ctx.userId,
+      ipAddress: ctx.ipAddress,
+      action: "member.invited",
+      target: { type: "Invitation", id: created.id, label: input.email },
+      metadata: { role: input.role },
+    });
+    return created;
   });
   return { ...invitation, link: `${appUrl()}/invite/${token}` };
 }
@@ -45,12 +58,22 @@ export function listPendingInvitations(workspaceId: string) {
   });
 }
 
-export async function revokeInvitation(ctx: WorkspaceContext, invitationId: string) {
-  const { count } = await db.invitation.updateMany({
-    where: { id: invitationId, workspaceId: ctx.workspace.id, acceptedAt: null, revokedAt: null },
-    data: { revokedAt: new Date() },
+export async function revokeInvitation(ctx: Caller, invitationId: string) {
+  await db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findFirst({ where: { id: invitationId, workspaceId: ctx.workspace.id }, select: { email: true } });
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitationId, workspaceId: ctx.workspace.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0 || !invitation) throw new UserFacingError("This invitation was already used, revoked or never existed.");
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      actorId: ctx.userId,
+      ipAddress: ctx.ipAddress,
+      action: "member.invitation_revoked",
+      target: { type: "Invitation", id: invitationId, label: invitation.email },
+    });
   });
-  if (count === 0) throw new UserFacingError("This invitation was already used, revoked or never existed.");
 }
 
 export type InvitationLookup =
@@ -76,8 +99,8 @@ const refusals = {
   expired: `This invitation has expired (links last ${INVITATION_TTL_DAYS} days). Ask for a new one.`,
 } as const;
 
-/** Accepts once, for the invited address only; the claim and the membership are one transaction. */
-export async function acceptInvitation(token: string, user: { id: string; email: string }) {
+/** Accepts once, for the invited address only; the claim, the membership and its audit event are one transaction. */
+export async function acceptInvitation(token: string, user: { id: string; email: string }, meta: { ipAddress?: string | null } = {}) {
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(token) },
@@ -101,6 +124,14 @@ export async function acceptInvitation(token: string, user: { id: string; email:
       where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: user.id } },
       create: { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
       update: {},
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: invitation.workspaceId,
+      actorId: user.id,
+      ipAddress: meta.ipAddress,
+      action: "member.joined",
+      target: { type: "User", id: user.id, label: user.email },
+      metadata: { role: invitation.role, invitationId: invitation.id },
     });
     return { slug: invitation.workspace.slug };
   });

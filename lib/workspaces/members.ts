@@ -1,8 +1,16 @@
+import { recordAuditEvent } from "@/lib/audit/record";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotAllowedError, UserFacingError } from "./errors";
 import type { WorkspaceContext } from "./guard";
 import { canAssignRole, type Role } from "./roles";
+
+/** Who acts, where, and from which address: what a membership change needs for its audit event. */
+export type Caller = WorkspaceContext & { ipAddress?: string | null };
+
+function audit(tx: Prisma.TransactionClient, ctx: Caller, event: Pick<Parameters<typeof recordAuditEvent>[1], "action" | "target" | "metadata">) {
+  return recordAuditEvent(tx, { workspaceId: ctx.workspace.id, actorId: ctx.userId, ipAddress: ctx.ipAddress, ...event });
+}
 
 export function listMembers(workspaceId: string) {
   return db.membership.findMany({
@@ -15,7 +23,7 @@ export function listMembers(workspaceId: string) {
 async function findMembership(tx: Prisma.TransactionClient, workspaceId: string, membershipId: string) {
   const membership = await tx.membership.findFirst({
     where: { id: membershipId, workspaceId },
-    select: { id: true, role: true, userId: true },
+    select: { id: true, role: true, userId: true, user: { select: { email: true } } },
   });
   if (!membership) throw new UserFacingError("This member is no longer in the workspace.");
   return membership;
@@ -27,7 +35,7 @@ async function lockOwners(tx: Prisma.TransactionClient, workspaceId: string) {
   return tx.membership.count({ where: { workspaceId, role: "OWNER" } });
 }
 
-export async function changeRole(ctx: WorkspaceContext, membershipId: string, role: Role) {
+export async function changeRole(ctx: Caller, membershipId: string, role: Role) {
   await db.$transaction(async (tx) => {
     const target = await findMembership(tx, ctx.workspace.id, membershipId);
     if (!canAssignRole(ctx.role, role) || !canAssignRole(ctx.role, target.role)) throw new NotAllowedError("OWNER");
@@ -35,29 +43,39 @@ export async function changeRole(ctx: WorkspaceContext, membershipId: string, ro
       throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role } });
+    await audit(tx, ctx, {
+      action: "member.role_changed",
+      target: { type: "User", id: target.userId, label: target.user.email },
+      metadata: { from: target.role, to: role },
+    });
   });
 }
 
 /** Removes another member; an admin cannot remove an owner. */
-export async function removeMember(ctx: WorkspaceContext, membershipId: string) {
+export async function removeMember(ctx: Caller, membershipId: string) {
   return deleteMembership(ctx, { id: membershipId, workspaceId: ctx.workspace.id, NOT: { userId: ctx.userId } });
 }
 
 /** Any member may leave, except the last owner. */
-export async function leaveWorkspace(ctx: WorkspaceContext) {
+export async function leaveWorkspace(ctx: Caller) {
   return deleteMembership(ctx, { workspaceId: ctx.workspace.id, userId: ctx.userId });
 }
 
 /** Someone left in no workspace is signed out everywhere. */
-async function deleteMembership(ctx: WorkspaceContext, where: Prisma.MembershipWhereInput) {
+async function deleteMembership(ctx: Caller, where: Prisma.MembershipWhereInput) {
   const removedUserId = await db.$transaction(async (tx) => {
-    const target = await tx.membership.findFirst({ where, select: { id: true, role: true, userId: true } });
+    const target = await tx.membership.findFirst({ where, select: { id: true, role: true, userId: true, user: { select: { email: true } } } });
     if (!target) throw new UserFacingError("This member is no longer in the workspace.");
     if (target.userId !== ctx.userId && !canAssignRole(ctx.role, target.role)) throw new NotAllowedError("OWNER");
     if (target.role === "OWNER" && (await lockOwners(tx, ctx.workspace.id)) <= 1) {
       throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
     }
     await tx.membership.delete({ where: { id: target.id } });
+    await audit(tx, ctx, {
+      action: target.userId === ctx.userId ? "member.left" : "member.removed",
+      target: { type: "User", id: target.userId, label: target.user.email },
+      metadata: { role: target.role },
+    });
     return target.userId;
   });
   const remaining = await db.membership.count({ where: { userId: removedUserId } });

@@ -5,6 +5,7 @@ import { createSession } from "@/lib/auth/sessions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/workspaces/roles";
+import { DEMO_CLIENT_ID, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let passwordHash: Promise<string> | undefined;
@@ -63,8 +64,18 @@ export async function workspaceFingerprint(workspaceId: string) {
 
 export const CANARY_SECRET = "Kx8Q~canary-SECRET-do-not-leak-0123456789abc";
 
+type AppSettings = { cloud: "GLOBAL" | "SANDBOX"; tenant: string; clientId: string };
+
+/** An app registration of the sandbox's demo tenant, for tests where Microsoft must answer (a secret is verified). */
+export const SANDBOX_APP: AppSettings = { cloud: "SANDBOX", tenant: DEMO_TENANT_ID, clientId: DEMO_CLIENT_ID };
+
 /** An app registration with mailboxes, made the way the app makes them (sealed secret, audit event). */
-export async function createAccountIn(workspaceId: string, actorId: string, mailboxes = ["one@contoso.test", "two@contoso.test"]) {
+export async function createAccountIn(
+  workspaceId: string,
+  actorId: string,
+  mailboxes = ["one@contoso.test", "two@contoso.test"],
+  app: AppSettings = { cloud: "GLOBAL", tenant: "contoso.onmicrosoft.com", clientId: "00001111-aaaa-2222-bbbb-3333cccc4444" },
+) {
   const expires = new Date();
   expires.setUTCFullYear(expires.getUTCFullYear() + 1);
   expires.setUTCHours(0, 0, 0, 0);
@@ -72,9 +83,7 @@ export async function createAccountIn(workspaceId: string, actorId: string, mail
     { workspaceId, userId: actorId },
     {
       label: `Account ${randomUUID().slice(0, 6)}`,
-      cloud: "GLOBAL",
-      tenant: "contoso.onmicrosoft.com",
-      clientId: "00001111-aaaa-2222-bbbb-3333cccc4444",
+      ...app,
       clientSecret: CANARY_SECRET,
       secretExpiresOn: expires,
       mailboxes: mailboxes.map((address, i) => ({ address, line: i + 1 })),

@@ -1,12 +1,22 @@
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
 import { executeWorkspaceAction, type WorkspaceActionDefinition } from "@/lib/actions/workspace-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { hasRole, ROLES, type Role } from "@/lib/workspaces/roles";
-import { createAccountIn, createUser, createWorkspace, form, workspaceFingerprint } from "@/tests/helpers/factories";
+import { createAccountIn, createUser, createWorkspace, form, SANDBOX_APP, workspaceFingerprint } from "@/tests/helpers/factories";
+import { DEMO_CLIENT_SECRET } from "@/sandbox/fixtures/demo";
+import { type RunningSandbox, startSandbox } from "@/sandbox/index";
 import { discoveredActions } from "./workspace-actions";
+
+// Replacing a secret asks Microsoft first: the world's account lives in the sandbox's demo tenant.
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  process.env.M365_SANDBOX_URL = sandbox.url;
+});
+afterAll(() => sandbox.close());
 
 /**
  * A workspace with one person per role, plus the records actions can target. Actions receive the
@@ -20,7 +30,7 @@ async function world() {
     data: { workspaceId: workspace.id, email: "pending@example.test", role: "VIEWER", tokenHash: `hash-${workspace.id}`, expiresAt: new Date(Date.now() + 86_400_000), invitedById: people.OWNER.id },
   });
   const extraMembership = await db.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: extra.id } } });
-  const account = await createAccountIn(workspace.id, people.OWNER.id);
+  const account = await createAccountIn(workspace.id, people.OWNER.id, undefined, SANDBOX_APP);
   return {
     people,
     workspace,
@@ -47,7 +57,7 @@ const validInput: Record<string, (w: World) => Record<string, string>> = {
     mailboxes: "new@fabrikam.test",
     cloud: "GLOBAL",
   }),
-  "accounts.replaceSecret": (w) => ({ accountId: w.ids.accountId, clientSecret: "Zz9~another-secret-value-0987654321xyz", secretExpiresOn: "12/31/2099" }),
+  "accounts.replaceSecret": (w) => ({ accountId: w.ids.accountId, clientSecret: DEMO_CLIENT_SECRET, secretExpiresOn: "12/31/2099" }),
   "accounts.update": (w) => ({ accountId: w.ids.accountId, label: "Relabelled", secretExpiresOn: "12/31/2099" }),
   "accounts.delete": (w) => ({ accountId: w.ids.accountId, confirmation: w.account.label }),
   "mailboxes.add": (w) => ({ accountId: w.ids.accountId, mailboxes: "added@contoso.test" }),

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NeedsAttention } from "@/components/health/needs-attention";
 import { Card } from "@/components/ui/card";
 import { EnvironmentBadge } from "@/components/workspaces/environment-badge";
 import { db } from "@/lib/db/client";
+import { needsAttention } from "@/lib/health/attention";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { roleLabels } from "@/lib/workspaces/roles";
 
@@ -11,10 +13,11 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function WorkspaceOverview({ params }: PageProps<"/w/[slug]">) {
   const { slug } = await params;
   const { workspace, role } = await workspacePage(slug);
-  const [memberCount, accountCount, mailboxCount] = await Promise.all([
+  const [memberCount, accountCount, mailboxCount, attention] = await Promise.all([
     db.membership.count({ where: { workspaceId: workspace.id } }),
     db.appRegistration.count({ where: { workspaceId: workspace.id } }),
     db.mailbox.count({ where: { workspaceId: workspace.id } }),
+    needsAttention(workspace),
   ]);
   return (
     <div className="space-y-6">
@@ -22,6 +25,7 @@ export default async function WorkspaceOverview({ params }: PageProps<"/w/[slug]
         <h1 className="text-2xl font-semibold">{workspace.name}</h1>
         <EnvironmentBadge environment={workspace.environment} />
       </div>
+      {accountCount ? <NeedsAttention items={attention} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Card title="Your role" description={roleLabels[role]}>
           <p className="text-sm text-slate-600">

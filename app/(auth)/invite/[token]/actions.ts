@@ -1,10 +1,12 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { runParsed } from "@/lib/actions/run";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { clientIp } from "@/lib/auth/request-meta";
 import { acceptInvitation } from "@/lib/workspaces/invitations";
 
 const acceptSchema = z.object({ token: z.string().min(20, "This invitation link is not valid.").max(100, "This invitation link is not valid.") });
@@ -16,7 +18,7 @@ export async function acceptInvitationAction(_previous: ActionResult | null, for
     acceptSchema,
     formData,
     async ({ token }) => {
-      const { slug } = await acceptInvitation(token, user);
+      const { slug } = await acceptInvitation(token, user, { ipAddress: clientIp(await headers()) });
       redirect(`/w/${slug}`);
     },
     "invitation.accept",

@@ -17,9 +17,7 @@ import {
 export const createAccountAction = workspaceAction({
   name: "accounts.create",
   role: "MEMBER",
-  get schema() {
-    return createAccountSchema({ sandboxAvailable: Boolean(sandboxUrl()) });
-  },
+  schema: (ctx) => createAccountSchema({ sandboxAvailable: Boolean(sandboxUrl()), prefs: ctx.workspace }),
   async run(ctx, input) {
     const { id } = await createAccount(actorOf(ctx), input);
     redirect(`/w/${ctx.workspace.slug}/accounts/${id}?added=${input.mailboxes.length}`);
@@ -29,17 +27,22 @@ export const createAccountAction = workspaceAction({
 export const replaceSecretAction = workspaceAction({
   name: "accounts.replaceSecret",
   role: "ADMIN",
-  schema: replaceSecretSchema,
+  schema: (ctx) => replaceSecretSchema(ctx.workspace),
   async run(ctx, input) {
-    await replaceClientSecret(actorOf(ctx), input.accountId, input);
-    return { ok: true, data: undefined, message: "Secret replaced. The old one is gone from forge365; delete it in Entra too." };
+    const verified = await replaceClientSecret(actorOf(ctx), input.accountId, input);
+    const caveat = verified.diagnosis ? ` ${verified.mailbox} still needs attention: ${verified.diagnosis.title}.` : "";
+    return {
+      ok: true,
+      data: undefined,
+      message: `Secret replaced: Microsoft accepted it in a dry run with ${verified.mailbox}. The old one is gone from forge365; delete it in Entra too.${caveat}`,
+    };
   },
 });
 
 export const updateAccountAction = workspaceAction({
   name: "accounts.update",
   role: "ADMIN",
-  schema: updateAccountSchema,
+  schema: (ctx) => updateAccountSchema(ctx.workspace),
   async run(ctx, input) {
     await updateAccount(actorOf(ctx), input.accountId, input);
     return { ok: true, data: undefined, message: "Account saved." };

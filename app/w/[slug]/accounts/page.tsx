@@ -62,7 +62,7 @@ export default async function AccountsPage({ params }: PageProps<"/w/[slug]/acco
                 <td className="px-4 py-3 font-mono text-xs">{a.tenant}</td>
                 <td className="px-4 py-3">{a._count.mailboxes}</td>
                 <td className="px-4 py-3">
-                  <SecretExpiryBadge expiresOn={a.secretExpiresOn} />
+                  <SecretExpiryBadge expiresOn={a.secretExpiresOn} prefs={workspace} />
                 </td>
               </tr>
             ))}

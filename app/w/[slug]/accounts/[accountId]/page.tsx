@@ -11,7 +11,7 @@ import { cloudLabel } from "@/lib/accounts/clouds";
 import { listMailboxes } from "@/lib/accounts/mailboxes";
 import { currentTokenTimes } from "@/lib/connection-tests/token-cache";
 import { datePattern, formatDateInput } from "@/lib/format/date-input";
-import { formatDateTime, US_DEFAULTS } from "@/lib/format/datetime";
+import { formatDateTime } from "@/lib/format/datetime";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { hasRole } from "@/lib/workspaces/roles";
 import { AddMailboxesForm, DeleteAccountForm, EditAccountForm, RemoveMailboxButton, ReplaceSecretForm } from "./account-forms";
@@ -28,7 +28,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
   const ref = { slug: workspace.slug, accountId: account.id };
   const isMember = hasRole(role, "MEMBER");
   const isAdmin = hasRole(role, "ADMIN");
-  const pattern = datePattern(US_DEFAULTS.locale);
+  const pattern = datePattern(workspace.locale);
 
   return (
     <div className="space-y-6">
@@ -46,12 +46,12 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
           <Detail term="Application (client) ID"><span className="font-mono text-xs">{account.clientId}</span></Detail>
           <Detail term="Client secret">
             <span className="font-mono" data-testid="secret-hint">{`${account.clientSecretHint}••••••••`}</span>
-            <span className="ml-2 text-xs text-slate-500">set {formatDateTime(account.secretReplacedAt)}</span>
+            <span className="ml-2 text-xs text-slate-500">set {formatDateTime(account.secretReplacedAt, workspace)}</span>
           </Detail>
-          <Detail term="Secret expires"><SecretExpiryBadge expiresOn={account.secretExpiresOn} /></Detail>
+          <Detail term="Secret expires"><SecretExpiryBadge expiresOn={account.secretExpiresOn} prefs={workspace} /> <a href={`/w/${workspace.slug}/accounts/${account.id}/calendar.ics`} className="ml-2 text-xs font-semibold text-blue-700 hover:underline" download>Add to calendar</a></Detail>
           <Detail term="Current token">
             {token?.tokenAcquiredAt && token.tokenExpiresAt
-              ? `Acquired ${formatDateTime(token.tokenAcquiredAt)}, expires ${formatDateTime(token.tokenExpiresAt)}`
+              ? `Acquired ${formatDateTime(token.tokenAcquiredAt, workspace)}, expires ${formatDateTime(token.tokenExpiresAt, workspace)}`
               : "None cached yet: the first Test all or send acquires one."}
           </Detail>
         </dl>
@@ -91,7 +91,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
             <ReplaceSecretForm {...ref} datePattern={pattern} />
           </Card>
           <Card title="Edit">
-            <EditAccountForm {...ref} label={account.label} expires={formatDateInput(account.secretExpiresOn, US_DEFAULTS)} datePattern={pattern} />
+            <EditAccountForm {...ref} label={account.label} expires={formatDateInput(account.secretExpiresOn, workspace)} datePattern={pattern} />
           </Card>
           <Card title="Delete account" className="lg:col-span-2">
             <DeleteAccountForm {...ref} label={account.label} mailboxCount={account._count.mailboxes} />

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** The date and time formats a workspace can choose; each is a BCP 47 locale Intl already knows. */
+export const LOCALES = [
+  { value: "en-US", label: "English (US): MM/DD/YYYY, 12-hour clock" },
+  { value: "en-GB", label: "English (UK): DD/MM/YYYY, 24-hour clock" },
+  { value: "de-DE", label: "Deutsch: DD.MM.YYYY, 24-hour clock" },
+  { value: "fr-FR", label: "Français: DD/MM/YYYY, 24-hour clock" },
+] as const;
+
+export type LocaleValue = (typeof LOCALES)[number]["value"];
+
+export function timeZones(): string[] {
+  // UTC is not in every runtime's list, yet it is the default and what most servers log in.
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+}
+
+export const localeSchema = z.enum(
+  LOCALES.map((l) => l.value) as [LocaleValue, ...LocaleValue[]],
+  { error: "Choose a date and time format from the list." },
+);
+
+export const timeZoneSchema = z
+  .string({ error: "Choose a time zone." })
+  .trim()
+  .min(1, "Choose a time zone.")
+  .refine((zone) => timeZones().includes(zone), "Choose a time zone from the list, such as Europe/London or America/New_York.");
+

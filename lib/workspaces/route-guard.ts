@@ -1,0 +1,37 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { NotAllowedError, WorkspaceNotFoundError } from "./errors";
+import { requireMembership, type WorkspaceContext } from "./guard";
+import type { Role } from "./roles";
+
+function page(status: number, title: string, text: string) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Back to your workspaces</a></p></main></body></html>`;
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/**
+ * The guard as route handlers (downloads) use it: the same answers as pages give, 404 for a visitor
+ * who is not a member (signed in or not) and 403 below the role, as a Response to return.
+ */
+export async function workspaceRoute(slug: string, minimumRole: Role): Promise<WorkspaceContext | Response> {
+  try {
+    return await requireMembership((await getCurrentUser())?.id, slug, minimumRole);
+  } catch (error) {
+    if (error instanceof WorkspaceNotFoundError) {
+      return page(404, "Workspace not found", "This workspace doesn't exist, or you're not a member of it.");
+    }
+    if (error instanceof NotAllowedError) return page(403, "Not allowed", error.message);
+    throw error;
+  }
+}
+
+/** A file download that no shared cache keeps. */
+export function download(body: BodyInit, filename: string, contentType: string) {
+  return new Response(body, {
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${filename.replace(/[^\w.-]+/g, "-")}"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

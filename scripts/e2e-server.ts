@@ -11,6 +11,7 @@ import { seedDemo } from "./seed-demo";
  * and so its own embedded database when no DATABASE_URL is set), seeded like a fresh `npm run dev`.
  */
 fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
 
 const built = await runNext(["build"], process.env);
 if (built !== 0) process.exit(built);

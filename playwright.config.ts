@@ -4,6 +4,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 // The sandbox sits beside the server; tests read its inbox, so they share the port through the env.
 process.env.SANDBOX_PORT ??= String(port + 1010);
+// Each port gets its own data folder (embedded database, server log), so parallel runs never collide.
+process.env.E2E_DATA_DIR ??= `.data/e2e-${port}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -31,7 +33,7 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     env: {
       PORT: String(port),
-      FORGE365_DATA_DIR: ".data/e2e",
+      FORGE365_DATA_DIR: process.env.E2E_DATA_DIR,
       SANDBOX_PORT: process.env.SANDBOX_PORT,
       NEXT_TELEMETRY_DISABLED: "1",
       APP_URL: baseURL,

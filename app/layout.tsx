@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "Connect Microsoft 365 mailboxes and prove they can send.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page render per request, so each carries its own CSP nonce
+  // (a page prerendered at build time would have scripts the policy refuses).
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">{children}</body>

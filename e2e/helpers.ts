@@ -51,7 +51,7 @@ export function alert(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)').first();
 }
 
-export const SERVER_LOG = ".data/e2e/server.log";
+export const SERVER_LOG = `${process.env.E2E_DATA_DIR}/server.log`;
 
 /** Fills the Add Microsoft 365 Account form. */
 export async function fillAccountForm(

@@ -1,10 +1,13 @@
 import { resolveAuthSecret } from "@/lib/auth/secret";
+import { loadKeyring } from "@/lib/crypto";
 import { prepareDatabase } from "./bootstrap";
 import { runNext } from "./run-next";
 
 async function main() {
-  // Refuse to start half-configured: this would otherwise fail on the first request.
-  resolveAuthSecret({ ...process.env, NODE_ENV: "production" });
+  // Refuse to start half-configured: these would otherwise fail on the first request.
+  const env = { ...process.env, NODE_ENV: "production" as const };
+  resolveAuthSecret(env);
+  loadKeyring({ env });
   const database = await prepareDatabase();
   const code = await runNext(["start", "--port", process.env.PORT ?? "3000"], process.env);
   await database.embedded?.stop();

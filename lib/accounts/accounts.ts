@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db/client";
-import type { Cloud } from "@/lib/db/generated/prisma/enums";
+import type { Cloud, PermissionMode } from "@/lib/db/generated/prisma/enums";
 import type { MailboxEntry } from "@/lib/validation/mailbox-list";
 import { UserFacingError } from "@/lib/workspaces/errors";
 import { sealClientSecret } from "./client-secret";
@@ -30,7 +30,17 @@ export const publicAccountFields = {
 
 export async function createAccount(
   actor: Actor,
-  input: { label: string; cloud: Cloud; tenant: string; clientId: string; clientSecret: string; secretExpiresOn: Date; mailboxes: MailboxEntry[] },
+  input: {
+    label: string;
+    cloud: Cloud;
+    /** Defaults to APPLICATION, the schema's default. */
+    permissionMode?: PermissionMode;
+    tenant: string;
+    clientId: string;
+    clientSecret: string;
+    secretExpiresOn: Date;
+    mailboxes: MailboxEntry[];
+  },
 ) {
   const id = newRecordId();
   return db.$transaction(async (tx) => {
@@ -41,6 +51,7 @@ export async function createAccount(
         workspaceId: actor.workspaceId,
         label: input.label,
         cloud: input.cloud,
+        permissionMode: input.permissionMode,
         tenant: input.tenant,
         clientId: input.clientId,
         secretExpiresOn: input.secretExpiresOn,
@@ -61,6 +72,7 @@ export async function createAccount(
         tenant: input.tenant,
         clientId: input.clientId,
         cloud: input.cloud,
+        permissionMode: input.permissionMode ?? "APPLICATION",
         mailboxes: input.mailboxes.length,
         secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10),
       },
@@ -84,7 +96,12 @@ async function lockAccount(tx: Prisma.TransactionClient, workspaceId: string, ac
   return account;
 }
 
+/**
+ * Only a secret Microsoft accepts replaces the stored one. The next scheduled health check is
+ * brought forward and expiry warnings start again for the new date.
+ */
 export async function replaceClientSecret(actor: Actor, accountId: string, input: { clientSecret: string; secretExpiresOn: Date }) {
+  const verified = await verifyNewSecret(actor.workspaceId, accountId, input);
   await db.$transaction(async (tx) => {
     const account = await lockAccount(tx, actor.workspaceId, accountId);
     const sealed = sealClientSecret(actor.workspaceId, account.id, input.clientSecret);
@@ -96,16 +113,12 @@ export async function replaceClientSecret(actor: Actor, accountId: string, input
       workspaceId: actor.workspaceId,
       actorId: actor.userId,
       action: "account.secret_replaced",
-/**
- * Only a secret Microsoft accepts replaces the stored one. The next scheduled health check is
- * brought forward and expiry warnings start again for the new date.
- */
       target: { type: "AppRegistration", id: account.id, label: account.label },
-  const verified = await verifyNewSecret(actor.workspaceId, accountId, input);
       ipAddress: actor.ipAddress,
       metadata: { secretHint: sealed.clientSecretHint, secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10), verifiedWith: verified.mailbox },
     });
   });
+  return verified;
 }
 
 export async function updateAccount(actor: Actor, accountId: string, input: { label: string; secretExpiresOn: Date }) {
@@ -123,7 +136,6 @@ export async function updateAccount(actor: Actor, accountId: string, input: { la
       action: "account.updated",
       target: { type: "AppRegistration", id: account.id, label: input.label },
       ipAddress: actor.ipAddress,
-  return verified;
       metadata: { previousLabel: account.label, secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10) },
     });
   });

@@ -2,6 +2,7 @@ import { openClientSecret } from "@/lib/accounts/client-secret";
 import { cloudIdOf, sandboxUrl } from "@/lib/accounts/clouds";
 import { APP_VERSION } from "@/lib/app-version";
 import { db, type Prisma } from "@/lib/db/client";
+import { storedSignIn } from "@/lib/delegated/stored-sign-in";
 import { logError } from "@/lib/log";
 import { diagnose } from "@/lib/microsoft/catalog";
 import { type ConnectionTestResult, runConnectionTest, type StepRecord, type TokenSource } from "@/lib/microsoft/test-connection";
@@ -15,8 +16,11 @@ function asJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
-/** Stores the outcome and moves the mailbox to healthy or failing, together. */
-async function recordResult(testId: string, mailboxId: string, result: ConnectionTestResult) {
+/**
+ * Stores the outcome and moves the mailbox to healthy or failing, together; or to Reconnect required
+ * with the reason, when Microsoft refused the mailbox's stored sign-in.
+ */
+async function recordResult(testId: string, mailboxId: string, result: ConnectionTestResult, reconnectReason: string | null) {
   await db.$transaction([
     db.connectionTest.update({
       where: { id: testId },
@@ -34,7 +38,11 @@ async function recordResult(testId: string, mailboxId: string, result: Connectio
     }),
     db.mailbox.update({
       where: { id: mailboxId },
-      data: { status: result.outcome === "passed" ? "HEALTHY" : "FAILING", lastTestedAt: result.finishedAt },
+      data: {
+        status: reconnectReason ? "RECONNECT_REQUIRED" : result.outcome === "passed" ? "HEALTHY" : "FAILING",
+        lastTestedAt: result.finishedAt,
+        ...(reconnectReason || result.outcome === "passed" ? { reconnectReason } : {}),
+      },
     }),
   ]);
 }
@@ -47,10 +55,10 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
       id: true,
       dryRun: true,
       recipient: true,
-      mailbox: { select: { id: true, address: true } },
+      mailbox: { select: { id: true, workspaceId: true, address: true } },
       workspace: { select: { name: true } },
       appRegistration: {
-        select: { id: true, workspaceId: true, cloud: true, tenant: true, clientId: true, clientSecretSealed: true, secretExpiresOn: true },
+        select: { id: true, workspaceId: true, cloud: true, tenant: true, clientId: true, clientSecretSealed: true, secretExpiresOn: true, permissionMode: true },
       },
     },
   });
@@ -63,6 +71,7 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
   } catch {
     clientSecret = null;
   }
+  const signIn = account.permissionMode === "DELEGATED" ? storedSignIn(test.mailbox) : undefined;
   // Step writes are chained so they land in order and all before the final result.
   let stepWrites = Promise.resolve();
   const result = await runConnectionTest(
@@ -79,11 +88,12 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
       sandboxUrl: sandboxUrl(),
       appVersion: APP_VERSION,
       tokenSource,
+      delegatedTokenSource: signIn?.source,
     },
     { onStep: (step) => (stepWrites = stepWrites.then(() => recordStep(testId, step))) },
   );
   await stepWrites;
-  await recordResult(testId, test.mailbox.id, result);
+  await recordResult(testId, test.mailbox.id, result, signIn?.rejection() ?? null);
   return result;
 }
 

@@ -83,6 +83,7 @@ function resultOf(test: StoredTest): ConnectionTestResult {
           acquiredAt: new Date(String(token.acquiredAt)),
           expiresAt: token.expiresAt ? new Date(String(token.expiresAt)) : null,
           roles: Array.isArray(token.roles) ? token.roles : [],
+          ...(Array.isArray(token.scopes) ? { scopes: token.scopes } : {}),
         }
       : undefined,
   };

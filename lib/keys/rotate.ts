@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record";
 import { defaultKeyring, type Keyring, rotateSealedValues, type RotationReport, type SealContext } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
+import { codeVerifierContext, refreshTokenContext } from "@/lib/delegated/sealed";
 
 /**
  * Every sealed column in the database. Names are constants (never input), so they are safe to
@@ -33,6 +34,8 @@ const sealedColumns: Array<{
     workspace: "id",
     context: (r) => ({ workspaceId: r.workspaceId, table: "Workspace", recordId: r.id, field: "webhookSecret" }),
   },
+  { table: "Mailbox", id: "id", column: "refreshTokenSealed", context: refreshTokenContext },
+  { table: "OAuthState", id: "id", column: "codeVerifierSealed", context: codeVerifierContext },
 ];
 
 /**

@@ -67,6 +67,11 @@ export function secretExpirySchema(prefs: DateTimePreferences = US_DEFAULTS, now
 
 export const accountLabelSchema = displayName("label", 80);
 
+export const PERMISSION_MODES = ["APPLICATION", "DELEGATED"] as const;
+
+/** Application (client credentials) unless the form says otherwise: it is what most tenants grant. */
+export const permissionModeSchema = z.preprocess((v) => v ?? "APPLICATION", z.enum(PERMISSION_MODES, { error: "Choose Application or Delegated." }));
+
 export function cloudSchema(sandboxAvailable: boolean) {
   return z
     .enum(CLOUD_VALUES, { error: "Choose a cloud." })
@@ -82,6 +87,7 @@ export function createAccountSchema(options: { sandboxAvailable: boolean; prefs?
     secretExpiresOn: secretExpirySchema(options.prefs, options.now),
     mailboxes: mailboxListField({ required: true }),
     cloud: z.preprocess((v) => v ?? "GLOBAL", cloudSchema(options.sandboxAvailable)),
+    permissionMode: permissionModeSchema,
   });
 }
 

@@ -4,7 +4,7 @@ export { formatDiagnosis, formatIds, formatStep, STATUS_MARKS } from "./format";
 export { USER_READ_ROLES } from "./permissions";
 export { DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, runConnectionTest } from "./run";
 export { supportBundle, type SupportBundle, type SupportContext } from "./support-bundle";
-export { freshTokenSource, type TokenRequest, type TokenSource } from "./token";
+export { freshTokenSource, type DelegatedTokenSource, type TokenRequest, type TokenSource } from "./token";
 export {
   STEP_NAMES,
   type ConnectionTestHooks,

@@ -1,7 +1,8 @@
 import { ResponseType, type Client } from "@microsoft/microsoft-graph-client";
 import { diagnose } from "@/lib/microsoft/catalog";
+import { isMailbox, readMe, signInName } from "@/lib/microsoft/me";
 import { ensureOk } from "./graph-response";
-import type { Done } from "./outcome";
+import { failed, type Done } from "./outcome";
 import { canReadUsers } from "./permissions";
 
 interface DirectoryUser {
@@ -43,4 +44,15 @@ export async function checkMailbox(graph: Client, mailbox: string, roles: readon
     };
   }
   return { status: "passed", value: true, summary: `Found ${name} (${user.mail}) in the directory.`, details };
+}
+
+/**
+ * A delegated token acts as whoever signed in, so the mailbox step asks Graph who that is: sending as
+ * anyone else would put the test mail, and every later send, in the wrong mailbox.
+ */
+export async function checkSignedInMailbox(graph: Client, mailbox: string): Promise<Done<true>> {
+  const me = await readMe(graph);
+  const details = { id: me.id, displayName: me.displayName, mail: me.mail, userPrincipalName: me.userPrincipalName };
+  if (!isMailbox(me, mailbox)) return failed(diagnose("WRONG_ACCOUNT_SIGNED_IN", { step: "mailbox" }), details);
+  return { status: "passed", value: true, summary: `Signed in as ${me.displayName ?? signInName(me)} (${signInName(me)}).`, details };
 }

@@ -31,3 +31,13 @@ export function checkPermissions(roles: readonly string[]): Done<true> {
   }
   return { status: "passed", value: true, summary: "Mail.Send is granted with admin consent.", details };
 }
+
+/**
+ * A delegated token acts only as the mailbox that signed in; its scp claim lists what it may do there.
+ * Entra refuses to issue one for an unconsented scope, so this catches a grant narrowed some other way.
+ */
+export function checkDelegatedPermissions(scopes: readonly string[]): Done<true> {
+  const details = { scopes: [...scopes] };
+  if (!has(scopes, "Mail.Send")) return failed(diagnosis("DELEGATED_MAIL_SEND_NOT_GRANTED"), details);
+  return { status: "passed", value: true, summary: "Mail.Send is granted, for this mailbox only (delegated).", details };
+}

@@ -1,15 +1,14 @@
 import { US_DEFAULTS, type DateTimePreferences } from "@/lib/format/datetime";
 import { createGraphClient } from "@/lib/microsoft/graph";
 import { createMicrosoftFetch } from "@/lib/microsoft/transport";
+import { applicationAccess, delegatedAccess } from "./access";
 import { checkConfiguration } from "./configuration";
 import { startDeadline, type Deadline } from "./deadline";
-import { checkMailbox } from "./mailbox";
 import { composeTestMessage } from "./message";
-import { checkPermissions } from "./permissions";
 import { retryWithin } from "./retry";
 import { sendTestMessage } from "./send";
 import { StepRunner } from "./step-runner";
-import { acquireToken, freshTokenSource, type AcquiredToken } from "./token";
+import { freshTokenSource, type AcquiredToken } from "./token";
 import type { ConnectionTestHooks, ConnectionTestInput, ConnectionTestResult } from "./types";
 import { Upstream } from "./upstream";
 
@@ -33,20 +32,20 @@ async function runSteps({ input, now, prefs, deadline, run, upstream }: RunConte
   const { cloud, tenant, clientId, clientSecret, mailbox, to } = config;
   const microsoftFetch = createMicrosoftFetch({ cloud, sandboxUrl: config.sandboxUrl, timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const fetch = upstream.wrap(microsoftFetch, cloud);
-  const source = input.tokenSource ?? freshTokenSource;
-  const token = await run.step("token", () => acquireToken(source, { cloud, tenant, clientId, clientSecret, fetch }, now, prefs));
+  const access = input.delegatedTokenSource ? delegatedAccess(input.delegatedTokenSource) : applicationAccess(input.tokenSource ?? freshTokenSource);
+  const token = await run.step("token", () => access.token({ cloud, tenant, clientId, clientSecret, fetch }, now, prefs));
   if (!token) return undefined;
 
   const graph = createGraphClient({ accessToken: token.accessToken, fetch, cloud, retry: retryWithin(deadline) });
   const ready =
-    (await run.step("permissions", async () => checkPermissions(token.roles))) &&
-    (await run.step("mailbox", () => checkMailbox(graph, mailbox, token.roles)));
+    (await run.step("permissions", async () => access.permissions(token))) &&
+    (await run.step("mailbox", () => access.mailbox(graph, mailbox, token)));
   if (!ready) return token;
 
   await run.step("send", async () => {
     if (!to) return { status: "skipped", value: true, summary: "Dry run: no mail sent." };
     const message = composeTestMessage({ mailbox, workspaceName: input.workspaceName, sentAt: now(), prefs, appVersion: input.appVersion });
-    return sendTestMessage(graph, mailbox, to, message);
+    return sendTestMessage(graph, access.sender(mailbox), to, message);
   });
   return token;
 }
@@ -83,6 +82,6 @@ export async function runConnectionTest(input: ConnectionTestInput, hooks: Conne
     durationMs: Math.round(performance.now() - started),
     upstreamMs: Math.round(upstream.totalMs),
     upstreamCalls: upstream.calls.length,
-    ...(token ? { token: { acquiredAt: token.acquiredAt, expiresAt: token.expiresOn, roles: token.roles } } : {}),
+    ...(token ? { token: { acquiredAt: token.acquiredAt, expiresAt: token.expiresOn, roles: token.roles, ...(token.scopes.length ? { scopes: token.scopes } : {}) } } : {}),
   };
 }

@@ -1,14 +1,16 @@
 import { ResponseType, type Client } from "@microsoft/microsoft-graph-client";
 import { ensureOk } from "./graph-response";
-import { userPath } from "./mailbox";
 import type { TestMessage } from "./message";
 import type { Done } from "./outcome";
 
-/** https://learn.microsoft.com/graph/api/user-sendmail — accepted for delivery is 202, with no body. */
-export async function sendTestMessage(graph: Client, mailbox: string, to: string, message: TestMessage): Promise<Done<true>> {
+/**
+ * https://learn.microsoft.com/graph/api/user-sendmail — accepted for delivery is 202, with no body.
+ * `sender` is the mailbox's Graph path: /users/{address} app-only, /me for a delegated token.
+ */
+export async function sendTestMessage(graph: Client, sender: string, to: string, message: TestMessage): Promise<Done<true>> {
   const response = await ensureOk(
     await graph
-      .api(`${userPath(mailbox)}/sendMail`)
+      .api(`${sender}/sendMail`)
       .responseType(ResponseType.RAW)
       .post({
         message: {

@@ -53,6 +53,7 @@ export function supportBundle(result: ConnectionTestResult, context: SupportCont
       acquiredAt: safe.token.acquiredAt.toISOString(),
       expiresAt: safe.token.expiresAt?.toISOString() ?? null,
       roles: safe.token.roles,
+      ...(safe.token.scopes ? { scopes: safe.token.scopes } : {}),
     },
   };
 
@@ -69,7 +70,10 @@ export function supportBundle(result: ConnectionTestResult, context: SupportCont
     `Finished: ${json.finishedAt}`,
     `Duration: ${safe.durationMs} ms, of which ${safe.upstreamMs} ms waiting on Microsoft over ${safe.upstreamCalls} request(s)`,
     ...(json.token
-      ? [`Token: acquired ${json.token.acquiredAt}, expires ${json.token.expiresAt ?? "unknown"}, roles: ${json.token.roles.join(", ") || "none"}`]
+      ? [
+          `Token: acquired ${json.token.acquiredAt}, expires ${json.token.expiresAt ?? "unknown"}, ` +
+            (safe.token?.scopes ? `delegated scopes: ${safe.token.scopes.join(", ")}` : `roles: ${json.token.roles.join(", ") || "none"}`),
+        ]
       : []),
     "",
     "Steps:",

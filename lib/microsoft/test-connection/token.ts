@@ -1,8 +1,10 @@
 import { formatDateTime, type DateTimePreferences } from "@/lib/format/datetime";
+import { diagnose } from "@/lib/microsoft/catalog";
 import type { CloudId } from "@/lib/microsoft/clouds";
+import type { UserToken } from "@/lib/microsoft/delegated";
 import { acquireAppToken, createConfidentialClient, type AppToken } from "@/lib/microsoft/msal";
 import type { Fetch } from "@/lib/microsoft/transport";
-import type { Done } from "./outcome";
+import { failed, type Done } from "./outcome";
 
 export interface TokenRequest {
   cloud: CloudId;
@@ -20,30 +22,58 @@ export interface TokenRequest {
  */
 export type TokenSource = (request: TokenRequest) => Promise<AppToken>;
 
+/**
+ * Where a delegated account's token for the mailbox comes from: its stored sign-in (refresh token), which the
+ * source renews and stores again. null when no sign-in is stored for the mailbox.
+ */
+export type DelegatedTokenSource = (request: TokenRequest) => Promise<UserToken | null>;
+
 /** A new MSAL client per request: nothing cached, nothing shared between connections. */
 export const freshTokenSource: TokenSource = ({ cloud, tenant, clientId, clientSecret, fetch, skipCache }) =>
   acquireAppToken(createConfidentialClient({ cloud, tenant, clientId, clientSecret, fetch }), { cloud, skipCache });
 
-export interface AcquiredToken extends AppToken {
+export interface AcquiredToken {
+  accessToken: string;
+  expiresOn: Date | null;
   acquiredAt: Date;
+  /** Application permissions of an app-only token. */
+  roles: string[];
+  /** Delegated permissions of a token issued for the signed-in mailbox. */
+  scopes: string[];
 }
 
-/** Proves the credential as it is now; the token itself never leaves this value, only its times and roles. */
-export async function acquireToken(
-  source: TokenSource,
-  request: Omit<TokenRequest, "skipCache">,
+type Request = Omit<TokenRequest, "skipCache">;
+
+/** The token itself never leaves the value, only its times and permissions. */
+function issued(token: AcquiredToken, kind: string, prefs: DateTimePreferences): Done<AcquiredToken> {
+  const { acquiredAt, expiresOn, roles, scopes } = token;
+  return {
+    status: "passed",
+    value: token,
+    summary: expiresOn ? `Microsoft issued ${kind}, valid until ${formatDateTime(expiresOn, prefs)}.` : `Microsoft issued ${kind}.`,
+    details: {
+      acquiredAt: acquiredAt.toISOString(),
+      expiresAt: expiresOn?.toISOString() ?? null,
+      roles,
+      ...(scopes.length ? { scopes } : {}),
+    },
+  };
+}
+
+/** Proves the credential as it is now. */
+export async function acquireToken(source: TokenSource, request: Request, now: () => Date, prefs: DateTimePreferences): Promise<Done<AcquiredToken>> {
+  const token = await source({ ...request, skipCache: true });
+  return issued({ ...token, acquiredAt: now(), scopes: [] }, "an app-only token", prefs);
+}
+
+/** Proves the mailbox's stored sign-in as it is now: refreshing it asks Entra whether it still stands. */
+export async function acquireDelegatedToken(
+  source: DelegatedTokenSource,
+  request: Request,
   now: () => Date,
   prefs: DateTimePreferences,
 ): Promise<Done<AcquiredToken>> {
   const token = await source({ ...request, skipCache: true });
-  const acquiredAt = now();
-  const expiresAt = token.expiresOn;
-  return {
-    status: "passed",
-    value: { ...token, acquiredAt },
-    summary: expiresAt
-      ? `Microsoft issued an app-only token, valid until ${formatDateTime(expiresAt, prefs)}.`
-      : "Microsoft issued an app-only token.",
-    details: { acquiredAt: acquiredAt.toISOString(), expiresAt: expiresAt?.toISOString() ?? null, roles: token.roles },
-  };
+  if (!token) return failed(diagnose("MAILBOX_NOT_CONNECTED", { step: "token" }));
+  return issued({ ...token, acquiredAt: now(), roles: [] }, "a token for the mailbox's saved sign-in", prefs);
 }

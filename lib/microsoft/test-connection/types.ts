@@ -1,7 +1,7 @@
 import type { DateTimePreferences } from "@/lib/format/datetime";
 import type { Diagnosis, DiagnosisIds, TestStep } from "@/lib/microsoft/catalog";
 import type { CloudId } from "@/lib/microsoft/clouds";
-import type { TokenSource } from "./token";
+import type { DelegatedTokenSource, TokenSource } from "./token";
 
 /** The steps of a run, in order. The catalog's "authorize" step belongs to delegated sign-in, not to this test. */
 export const STEP_NAMES = ["configuration", "token", "permissions", "mailbox", "send"] as const satisfies readonly TestStep[];
@@ -48,6 +48,8 @@ export interface ConnectionTestInput {
   now?: () => Date;
   /** How the token is acquired; a fresh MSAL client unless the caller brings its own. */
   tokenSource?: TokenSource;
+  /** Set for a delegated account: the run then acts as the mailbox's own sign-in, and tokenSource is unused. */
+  delegatedTokenSource?: DelegatedTokenSource;
 }
 
 export interface ConnectionTestHooks {
@@ -73,5 +75,6 @@ export interface ConnectionTestResult {
   /** Time spent waiting on Microsoft. */
   upstreamMs: number;
   upstreamCalls: number;
-  token?: { acquiredAt: Date; expiresAt: Date | null; roles: string[] };
+  /** Permissions the token carried: application roles, or the delegated scopes of a signed-in mailbox. */
+  token?: { acquiredAt: Date; expiresAt: Date | null; roles: string[]; scopes?: string[] };
 }

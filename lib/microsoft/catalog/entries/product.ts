@@ -137,4 +137,23 @@ export const productEntries: readonly CatalogEntry[] = [
       `(${GRANT_CONSENT}), then reconnect the mailbox in forge365.`,
     docsUrl: DOCS.refreshTokens,
   }),
+  product("MAILBOX_NOT_CONNECTED", "token", {
+    title: "This mailbox is not connected yet",
+    cause:
+      "The account uses delegated permissions, so forge365 sends as each mailbox only after its owner has signed in " +
+      "once. No saved sign-in exists for this mailbox: nobody has connected it, it was disconnected, or the saved " +
+      "sign-in can no longer be decrypted because the encryption key it was sealed with is gone.",
+    fix: "In forge365, open the mailbox, select Connect with Microsoft and sign in as the mailbox's own account.",
+    docsUrl: DOCS.authCodeFlow,
+  }),
+  product("DELEGATED_MAIL_SEND_NOT_GRANTED", "permissions", {
+    title: "The mailbox's sign-in does not include Mail.Send",
+    cause:
+      "Microsoft issued a token for the mailbox, but its delegated permissions (scp) do not include Mail.Send: the " +
+      "permission is missing from the app registration, or its consent was narrowed after the mailbox connected.",
+    fix:
+      `Open ${API_PERMISSIONS} → Add a permission → Microsoft Graph → Delegated permissions, add Mail.Send (with ` +
+      `User.Read and offline_access), select Add permissions and ${GRANT_CONSENT}. Then reconnect the mailbox.`,
+    docsUrl: DOCS.graphPermissions,
+  }),
 ];

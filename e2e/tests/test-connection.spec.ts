@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CLIENT_SECRET, DEMO_FAILING_APPS, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { DEMO, fillAccountForm, nextYear, signIn } from "../helpers";
+import { DEMO, fillAccountForm, nextYear, SERVER_LOG, signIn } from "../helpers";
 
 const SANDBOX = `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 4110}`;
 
@@ -117,4 +118,24 @@ test("Test all on an account shows progress and the failing mailboxes, and keeps
   await page.goto("/w/acme-sandbox");
   await page.goto(url);
   await expect(page.getByTestId("bulk-progress")).toContainText("5 / 5 done");
+});
+
+test("no response, page or log line carries the client secret or an access token", async ({ page }) => {
+  const bodies: Array<{ url: string; body: string }> = [];
+  page.on("response", async (response) => bodies.push({ url: response.url(), body: await response.text().catch(() => "") }));
+  await openMailbox(page, DEMO_MAILBOXES.another);
+  await runTest(page, { dryRun: true });
+  await page.getByText("Show diagnostics").click();
+  await page.goto("/w/acme-sandbox/accounts");
+  await page.getByRole("link", { name: "Contoso (sandbox)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Contoso (sandbox)" })).toBeVisible();
+
+  const jwt = /eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}/;
+  for (const { url, body } of bodies) {
+    expect(body.includes(DEMO_CLIENT_SECRET), `${url} leaked the secret`).toBe(false);
+    expect(jwt.test(body), `${url} leaked a token`).toBe(false);
+  }
+  const log = fs.readFileSync(SERVER_LOG, "utf8");
+  expect(log).not.toContain(DEMO_CLIENT_SECRET);
+  expect(log).not.toMatch(jwt);
 });

@@ -1,4 +1,5 @@
 import { startSandbox } from "@/sandbox/index";
+import { startWorkerUnlessDisabled } from "@/lib/health/in-process";
 import { prepareDatabase } from "./bootstrap";
 import { runNext } from "./run-next";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./seed-demo";
@@ -10,9 +11,11 @@ async function main() {
   if (sandbox) process.env.M365_SANDBOX_URL = sandbox.url;
   console.log(`Microsoft 365 sandbox: ${process.env.M365_SANDBOX_URL}`);
   const { created } = await seedDemo();
+  const worker = await startWorkerUnlessDisabled();
   console.log(`\nDemo sign-in${created ? " (just created)" : ""}: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`);
   const code = await runNext(["dev", "--port", process.env.PORT ?? "3000"], process.env);
   await sandbox?.close();
+  await worker?.stop();
   await database.embedded?.stop();
   process.exit(code);
 }

@@ -1,5 +1,6 @@
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { loadKeyring } from "@/lib/crypto";
+import { startWorkerUnlessDisabled } from "@/lib/health/in-process";
 import { prepareDatabase } from "./bootstrap";
 import { runNext } from "./run-next";
 
@@ -9,7 +10,9 @@ async function main() {
   resolveAuthSecret(env);
   loadKeyring({ env });
   const database = await prepareDatabase();
+  const worker = await startWorkerUnlessDisabled();
   const code = await runNext(["start", "--port", process.env.PORT ?? "3000"], process.env);
+  await worker?.stop();
   await database.embedded?.stop();
   process.exit(code);
 }

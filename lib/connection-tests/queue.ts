@@ -25,8 +25,14 @@ export interface ClaimedTest {
   appRegistrationId: string;
 }
 
+/** Which waiting tests a drain may take: all, one workspace's, or one run's (a scheduled health check drains its own). */
+export interface QueueScope {
+  workspaceId?: string;
+  bulkRunId?: string;
+}
+
 /** Claims the oldest waiting test whose app registration is not already at its limit. */
-export async function claimNextTest(busyApps: string[], workspaceId?: string): Promise<ClaimedTest | null> {
+export async function claimNextTest(busyApps: string[], { workspaceId, bulkRunId }: QueueScope = {}): Promise<ClaimedTest | null> {
   const rows = await db.$queryRaw<ClaimedTest[]>`
     UPDATE "ConnectionTest" SET status = 'RUNNING', "claimedAt" = now(), "startedAt" = COALESCE("startedAt", now())
     WHERE id = (
@@ -34,6 +40,7 @@ export async function claimNextTest(busyApps: string[], workspaceId?: string): P
       WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND "claimedAt" < now() - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS})))
         AND NOT ("appRegistrationId" = ANY(${busyApps}::text[]))
         AND (${workspaceId ?? null}::text IS NULL OR "workspaceId" = ${workspaceId ?? null})
+        AND (${bulkRunId ?? null}::text IS NULL OR "bulkRunId" = ${bulkRunId ?? null})
       ORDER BY "createdAt", id
       LIMIT 1
       FOR UPDATE SKIP LOCKED
@@ -49,7 +56,7 @@ export async function claimNextTest(busyApps: string[], workspaceId?: string): P
 export async function drainQueue(
   run: (test: ClaimedTest) => Promise<void>,
   limits: QueueLimits = queueLimits(),
-  scope: { workspaceId?: string } = {},
+  scope: QueueScope = {},
 ) {
   const perApp = new Map<string, number>();
   const active = new Set<Promise<void>>();
@@ -59,7 +66,7 @@ export async function drainQueue(
       continue;
     }
     const busy = [...perApp].filter(([, n]) => n >= limits.perApp).map(([app]) => app);
-    const claimed = await claimNextTest(busy, scope.workspaceId);
+    const claimed = await claimNextTest(busy, scope);
     if (!claimed) {
       if (active.size === 0) return;
       await Promise.race(active);

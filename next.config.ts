@@ -1,8 +1,6 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // Browser-test builds get their own folder, so a test run never overwrites a running server's build.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Pages answer 404 for other workspaces and 403 below a role, with the project's own UI.
   experimental: { authInterrupts: true },
   // Native and WASM packages are loaded by Node at run time rather than bundled.

@@ -34,7 +34,6 @@ export default defineConfig({
     env: {
       PORT: String(port),
       FORGE365_DATA_DIR: process.env.E2E_DATA_DIR,
-      NEXT_DIST_DIR: `.next-e2e-${port}`,
       SANDBOX_PORT: process.env.SANDBOX_PORT,
       NEXT_TELEMETRY_DISABLED: "1",
       APP_URL: baseURL,

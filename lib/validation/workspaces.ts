@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localeSchema, timeZoneSchema } from "@/lib/format/preferences";
 import { ROLES } from "@/lib/workspaces/roles";
 import { emailSchema } from "./auth";
 import { recordId } from "./ids";
@@ -29,6 +30,20 @@ export const createWorkspaceSchema = z.object({
 export const updateWorkspaceSchema = z.object({
   name: workspaceNameSchema,
   environment: environmentSchema,
+  locale: localeSchema,
+  timeZone: timeZoneSchema,
+});
+
+/** Where status changes are POSTed: http(s) only, and no credentials in the URL (it is shown on the settings page). */
+export const webhookSchema = z.object({
+  url: z
+    .string({ error: "Enter the URL that receives the calls." })
+    .trim()
+    .min(1, "Enter the URL that receives the calls.")
+    .max(2_000, "A webhook URL has at most 2,000 characters.")
+    .pipe(z.url({ protocol: /^https?$/, error: "Enter a full http:// or https:// URL, such as https://hooks.example.com/forge365." }))
+    .refine((url) => !URL.canParse(url) || !/^[^:]+:\/\/[^/]*@/.test(url), "Put no user name or password in the URL; check the signature instead."),
+  regenerate: z.preprocess((v) => v === "on", z.boolean()),
 });
 
 export const inviteMemberSchema = z.object({

@@ -26,9 +26,12 @@ describe("workspaces", () => {
   it("renames and switches environment", async () => {
     const user = await createUser();
     const ws = await createWorkspace(user.id, { name: "Before", environment: "TEST" });
-    await updateWorkspace(ws.id, { name: "After", environment: "PRODUCTION" });
+    const ctx = await requireMembership(user.id, ws.slug, "ADMIN");
+    await updateWorkspace({ ...ctx, ipAddress: "203.0.113.9" }, { name: "After", environment: "PRODUCTION", locale: "en-GB", timeZone: "Europe/London" });
     const list = await listWorkspacesOf(user.id);
     expect(list.find((w) => w.slug === ws.slug)).toMatchObject({ name: "After", environment: "PRODUCTION" });
+    expect(await requireMembership(user.id, ws.slug, "VIEWER")).toMatchObject({ workspace: { locale: "en-GB", timeZone: "Europe/London" } });
+    expect(await db.auditEvent.findFirst({ where: { workspaceId: ws.id, action: "workspace.updated" } })).toMatchObject({ actorId: user.id, ipAddress: "203.0.113.9" });
   });
 
   it("slugs survive odd names", () => {

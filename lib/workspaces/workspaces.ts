@@ -1,6 +1,8 @@
+import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { WorkspaceEnvironment } from "@/lib/db/generated/prisma/enums";
 import { UserFacingError } from "./errors";
+import type { Caller } from "./members";
 
 export function slugify(name: string) {
   const base = name
@@ -54,8 +56,22 @@ export async function createWorkspace(
   }
 }
 
-export async function updateWorkspace(workspaceId: string, input: { name: string; environment: WorkspaceEnvironment }) {
-  return db.workspace.update({ where: { id: workspaceId }, data: input, select: { slug: true } });
+export async function updateWorkspace(
+  ctx: Caller,
+  input: { name: string; environment: WorkspaceEnvironment; locale?: string; timeZone?: string },
+) {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.workspace.update({ where: { id: ctx.workspace.id }, data: input, select: { slug: true } });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      actorId: ctx.userId,
+      ipAddress: ctx.ipAddress,
+      action: "workspace.updated",
+      target: { type: "Workspace", id: ctx.workspace.id, label: input.name },
+      metadata: { ...input },
+    });
+    return updated;
+  });
 }
 
 export function listWorkspacesOf(userId: string) {

@@ -19,7 +19,10 @@ const badValues: Array<[string, string | string[]]> = [
 
 /** Field values that are valid, so each bad value is the only thing wrong. */
 const validFields: Record<string, Record<string, string>> = {
-  "workspace.update": { name: "Valid name", environment: "TEST" },
+  "workspace.update": { name: "Valid name", environment: "TEST", locale: "en-GB", timeZone: "Europe/London" },
+  "workspace.setWebhook": { url: "https://hooks.example.test/forge365" },
+  "workspace.removeWebhook": {},
+  "notifications.markRead": {},
   "members.invite": { email: "valid@example.test", role: "MEMBER" },
   "members.changeRole": { membershipId: "clxxxxxxxxxxxxxxxxxxxxxxx", role: "VIEWER" },
   "members.remove": { membershipId: "clxxxxxxxxxxxxxxxxxxxxxxx" },

@@ -1,10 +1,13 @@
 import { signOutAction } from "@/app/(auth)/actions";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AppHeader } from "@/components/workspaces/app-header";
 import { EnvironmentBadge } from "@/components/workspaces/environment-badge";
 import { UserMenu } from "@/components/workspaces/user-menu";
 import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
+import { countUnread } from "@/lib/notifications/inbox";
 import { workspacePage } from "@/lib/workspaces/page-guard";
+import { hasRole } from "@/lib/workspaces/roles";
 import { listWorkspacesOf } from "@/lib/workspaces/workspaces";
 
 const navigation = [
@@ -13,12 +16,13 @@ const navigation = [
   { href: "/mailboxes", label: "Mailboxes" },
   { href: "/members", label: "Members" },
   { href: "/settings", label: "Settings" },
+  { href: "/audit", label: "Audit log", role: "ADMIN" as const },
 ];
 
 export default async function WorkspaceLayout({ children, params }: LayoutProps<"/w/[slug]">) {
   const { slug } = await params;
-  const { workspace, user } = await workspacePage(slug);
-  const workspaces = await listWorkspacesOf(user.id);
+  const { workspace, user, role } = await workspacePage(slug);
+  const [workspaces, unread] = await Promise.all([listWorkspacesOf(user.id), countUnread(user.id, workspace.id)]);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -32,10 +36,10 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
                 </span>
               </>
             }
-            right={<UserMenu email={user.email} signOut={signOutAction} />}
+            right={<span className="flex items-center gap-2"><NotificationBell href={`/w/${workspace.slug}/notifications`} unread={unread} /><UserMenu email={user.email} signOut={signOutAction} /></span>}
           />
           <div className="mt-2">
-            <WorkspaceNav slug={workspace.slug} items={navigation} />
+            <WorkspaceNav slug={workspace.slug} items={navigation.filter((item) => !item.role || hasRole(role, item.role))} />
           </div>
         </div>
       </header>

@@ -1,15 +1,41 @@
 "use server";
 
+import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/workspace-action";
-import { updateWorkspaceSchema } from "@/lib/validation/workspaces";
+import { configureWebhook, removeWebhook } from "@/lib/webhooks/settings";
+import { updateWorkspaceSchema, webhookSchema } from "@/lib/validation/workspaces";
 import { updateWorkspace } from "@/lib/workspaces/workspaces";
 
 export const updateWorkspaceAction = workspaceAction({
   name: "workspace.update",
   role: "ADMIN",
   schema: updateWorkspaceSchema,
-  async run({ workspace }, input) {
-    await updateWorkspace(workspace.id, input);
+  async run(ctx, input) {
+    await updateWorkspace(ctx, input);
     return { ok: true, data: undefined, message: "Workspace settings saved." };
+  },
+});
+
+export const setWebhookAction = workspaceAction({
+  name: "workspace.setWebhook",
+  role: "ADMIN",
+  schema: webhookSchema,
+  async run(ctx, input) {
+    const { secret } = await configureWebhook(ctx, input);
+    return {
+      ok: true,
+      data: { secret },
+      message: secret ? "Webhook saved. Copy the signing secret now: it is not shown again." : "Webhook saved; the signing secret is unchanged.",
+    };
+  },
+});
+
+export const removeWebhookAction = workspaceAction({
+  name: "workspace.removeWebhook",
+  role: "ADMIN",
+  schema: z.object({}),
+  async run(ctx) {
+    await removeWebhook(ctx);
+    return { ok: true, data: undefined, message: "Webhook removed: no more calls are sent." };
   },
 });

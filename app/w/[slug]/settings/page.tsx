@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { WebhookDeliveries } from "@/components/webhooks/webhook-deliveries";
+import { timeZones } from "@/lib/format/preferences";
+import { webhookSettings } from "@/lib/webhooks/settings";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { hasRole } from "@/lib/workspaces/roles";
 import { WorkspaceSettingsForm } from "./settings-form";
+import { RemoveWebhookButton, WebhookForm } from "./webhook-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -11,13 +15,30 @@ export default async function WorkspaceSettingsPage({ params }: PageProps<"/w/[s
   const { slug } = await params;
   const { workspace, role } = await workspacePage(slug);
   const canEdit = hasRole(role, "ADMIN");
+  const webhook = canEdit ? await webhookSettings(workspace.id) : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
       <Card title="Workspace">
         {canEdit ? null : <Alert className="mb-4">Only admins and owners can change these settings.</Alert>}
-        <WorkspaceSettingsForm workspace={workspace} canEdit={canEdit} />
+        <WorkspaceSettingsForm workspace={workspace} canEdit={canEdit} timeZones={timeZones()} />
       </Card>
+      {webhook ? (
+        <Card
+          title="Webhook"
+          description="Each call carries X-Forge365-Timestamp and X-Forge365-Signature: sha256= the HMAC-SHA256, with the signing secret, of the timestamp, a dot and the body. Refuse calls older than 5 minutes."
+        >
+          <WebhookForm slug={workspace.slug} url={webhook.url} hasSecret={webhook.hasSecret} />
+          {webhook.url ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <RemoveWebhookButton slug={workspace.slug} />
+            </div>
+          ) : null}
+          <div className="mt-6">
+            <WebhookDeliveries deliveries={webhook.deliveries} prefs={workspace} />
+          </div>
+        </Card>
+      ) : null}
     </div>
   );
 }

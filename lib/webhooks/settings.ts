@@ -1,0 +1,56 @@
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db/client";
+import type { Caller } from "@/lib/workspaces/members";
+import { generateWebhookSecret, sealWebhookSecret } from "./secret";
+
+/**
+ * Sets where the workspace's status changes are sent. A signing secret is generated with the first
+ * URL (or on request) and returned this once, to be copied into the receiver; only its sealed form
+ * is stored. The audit event names the receiving host, never the secret.
+ */
+export async function configureWebhook(ctx: Caller, input: { url: string; regenerate: boolean }) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { webhookSecretSealed: true } });
+    const secret = input.regenerate || !current.webhookSecretSealed ? generateWebhookSecret() : null;
+    await tx.workspace.update({
+      where: { id: ctx.workspace.id },
+      data: { webhookUrl: input.url, ...(secret ? { webhookSecretSealed: sealWebhookSecret(ctx.workspace.id, secret) } : {}) },
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      actorId: ctx.userId,
+      ipAddress: ctx.ipAddress,
+      action: "webhook.updated",
+      target: { type: "Workspace", id: ctx.workspace.id, label: new URL(input.url).host },
+      metadata: { newSecret: Boolean(secret) },
+    });
+    return { secret };
+  });
+}
+
+/** Stops the calls; deliveries still waiting are given up when their turn comes. */
+export async function removeWebhook(ctx: Caller) {
+  await db.$transaction(async (tx) => {
+    await tx.workspace.update({ where: { id: ctx.workspace.id }, data: { webhookUrl: null, webhookSecretSealed: null } });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      actorId: ctx.userId,
+      ipAddress: ctx.ipAddress,
+      action: "webhook.removed",
+      target: { type: "Workspace", id: ctx.workspace.id, label: ctx.workspace.name },
+    });
+  });
+}
+
+export async function webhookSettings(workspaceId: string) {
+  const [workspace, deliveries] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { webhookUrl: true, webhookSecretSealed: true } }),
+    db.webhookDelivery.findMany({
+      where: { workspaceId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 20,
+      select: { id: true, event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, deliveredAt: true, nextAttemptAt: true },
+    }),
+  ]);
+  return { url: workspace.webhookUrl, hasSecret: Boolean(workspace.webhookSecretSealed), deliveries };
+}

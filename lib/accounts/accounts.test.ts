@@ -94,6 +94,11 @@ describe("the vault at rest", () => {
     expect(report["AppRegistration.clientSecretSealed"].failures.map((f) => f.context.recordId)).not.toContain(account.id);
     const rotated = await db.appRegistration.findUniqueOrThrow({ where: { id: account.id } });
     expect(rotated.clientSecretSealed.split(".")[1]).toBe(next.id);
+    expect(await db.auditEvent.findFirst({ where: { workspaceId: account.workspaceId, action: "keys.rotated" } })).toMatchObject({
+      actorId: null,
+      targetLabel: next.id,
+      metadata: { resealed: { "AppRegistration.clientSecretSealed": 1 } },
+    });
     expect(openClientSecret(rotated, { primary: next, keys: new Map([[next.id, next]]) })).toBe(CANARY_SECRET);
 
     await rotateAllSealedValues({ keyring: forward });

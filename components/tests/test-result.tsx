@@ -1,18 +1,18 @@
 import { Alert } from "@/components/ui/alert";
 import { CopyButton } from "@/components/ui/copy-button";
 import { diagnosisOf, isInProgress, type StoredTest, stepsOf } from "@/lib/connection-tests/queries";
-import { formatDateTime } from "@/lib/format/datetime";
+import { type DateTimePreferences, formatDateTime } from "@/lib/format/datetime";
 import { DiagnosisPanel } from "./diagnosis-panel";
 import { StepList } from "./step-list";
 
 /** One run: its steps (live while it runs), then success or the diagnosis, and "Copy diagnostics". */
-export function TestResult({ test, diagnostics }: { test: StoredTest; diagnostics: string }) {
+export function TestResult({ test, diagnostics, prefs }: { test: StoredTest; diagnostics: string; prefs: DateTimePreferences }) {
   const running = isInProgress(test);
   const diagnosis = diagnosisOf(test);
   return (
     <div className="space-y-4" data-testid="test-result" data-status={test.status}>
       <p className="text-xs text-slate-500">
-        {test.dryRun ? "Dry run" : `Test mail to ${test.recipient}`} · started {formatDateTime(test.startedAt ?? test.createdAt)}
+        {test.dryRun ? "Dry run" : `Test mail to ${test.recipient}`} · started {formatDateTime(test.startedAt ?? test.createdAt, prefs)}
         {test.durationMs !== null ? ` · ${test.durationMs} ms` : ""}
       </p>
       <StepList steps={stepsOf(test)} running={running} />

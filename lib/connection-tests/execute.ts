@@ -56,7 +56,7 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
       dryRun: true,
       recipient: true,
       mailbox: { select: { id: true, workspaceId: true, address: true } },
-      workspace: { select: { name: true } },
+      workspace: { select: { name: true, locale: true, timeZone: true } },
       appRegistration: {
         select: { id: true, workspaceId: true, cloud: true, tenant: true, clientId: true, clientSecretSealed: true, secretExpiresOn: true, permissionMode: true },
       },
@@ -85,6 +85,7 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
       to: test.recipient ?? undefined,
       dryRun: test.dryRun,
       workspaceName: test.workspace.name,
+      dateTimePrefs: test.workspace,
       sandboxUrl: sandboxUrl(),
       appVersion: APP_VERSION,
       tokenSource,

@@ -78,7 +78,7 @@ export default async function MailboxesPage({ params, searchParams }: PageProps<
                   </Link>
                 </td>
                 <td className="px-4 py-2"><MailboxStatusBadge status={m.status} /></td>
-                <td className="px-4 py-2 text-slate-600">{m.lastTestedAt ? formatDateTime(m.lastTestedAt) : "Never"}</td>
+                <td className="px-4 py-2 text-slate-600">{m.lastTestedAt ? formatDateTime(m.lastTestedAt, workspace) : "Never"}</td>
                 <td className="px-4 py-2 text-right">
                   <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="rounded-md px-2 py-1 text-xs font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
                     Test Connection

@@ -64,7 +64,7 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/membe
             {invitations.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-3 py-3 text-sm">
                 <span>
-                  {i.email} · {roleLabels[i.role]} · expires {formatDate(i.expiresAt)}
+                  {i.email} · {roleLabels[i.role]} · expires {formatDate(i.expiresAt, workspace)}
                 </span>
                 <RevokeInvitationButton slug={workspace.slug} invitationId={i.id} />
               </li>

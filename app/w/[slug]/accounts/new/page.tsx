@@ -3,7 +3,6 @@ import { EntraHelp } from "@/components/accounts/entra-help";
 import { Card } from "@/components/ui/card";
 import { cloudOptions } from "@/lib/accounts/clouds";
 import { datePattern } from "@/lib/format/date-input";
-import { US_DEFAULTS } from "@/lib/format/datetime";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { AccountForm } from "./account-form";
 
@@ -17,7 +16,7 @@ export default async function NewAccountPage({ params }: PageProps<"/w/[slug]/ac
       <h1 className="text-2xl font-semibold">Add Microsoft 365 account</h1>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <Card title="App registration and mailboxes" description="One Entra ID app registration, and the mailboxes that send through it.">
-          <AccountForm slug={workspace.slug} clouds={cloudOptions()} datePattern={datePattern(US_DEFAULTS.locale)} />
+          <AccountForm slug={workspace.slug} clouds={cloudOptions()} datePattern={datePattern(workspace.locale)} />
         </Card>
         <EntraHelp />
       </div>

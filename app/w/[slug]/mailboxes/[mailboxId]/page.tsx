@@ -39,7 +39,7 @@ export default async function MailboxPage({ params, searchParams }: PageProps<"/
         <Link href={`/w/${workspace.slug}/accounts/${mailbox.appRegistration.id}`} className="font-semibold text-blue-700 hover:underline">
           {mailbox.appRegistration.label}
         </Link>
-        . Last tested: {mailbox.lastTestedAt ? formatDateTime(mailbox.lastTestedAt) : "never"}.
+        . Last tested: {mailbox.lastTestedAt ? formatDateTime(mailbox.lastTestedAt, workspace) : "never"}.
         {sandbox ? (
           <>
             {" "}
@@ -59,7 +59,7 @@ export default async function MailboxPage({ params, searchParams }: PageProps<"/
         </Card>
         <Card title="Result">
           {tests.current ? (
-            <TestResult test={tests.current} diagnostics={diagnosticsText(tests.current, mailbox, workspace.name)} />
+            <TestResult test={tests.current} diagnostics={diagnosticsText(tests.current, mailbox, workspace.name)} prefs={workspace} />
           ) : (
             <p className="text-sm text-slate-500">No test yet.</p>
           )}
@@ -82,7 +82,7 @@ export default async function MailboxPage({ params, searchParams }: PageProps<"/
                 <tr key={t.id} data-testid="history-row">
                   <td className="py-2 pr-4">
                     <Link href={`/w/${workspace.slug}/mailboxes/${mailbox.id}?test=${t.id}`} className="text-blue-700 hover:underline">
-                      {formatDateTime(t.createdAt)}
+                      {formatDateTime(t.createdAt, workspace)}
                     </Link>
                   </td>
                   <td className="py-2 pr-4">{t.dryRun ? "Dry run" : "Send"}</td>

@@ -22,7 +22,7 @@ export default async function BulkRunPage({ params }: PageProps<"/w/[slug]/tests
       <AutoRefresh active={run.status === "RUNNING"} intervalMs={1000} />
       <h1 className="text-2xl font-semibold">Test all{run.dryRun ? " (dry run)" : ""}</h1>
       <Card>
-        <p className="text-sm text-slate-600">Started {formatDateTime(run.createdAt)}{run.finishedAt ? `, finished ${formatDateTime(run.finishedAt)}` : ""}. You can leave this page: the tests go on and their results stay.</p>
+        <p className="text-sm text-slate-600">Started {formatDateTime(run.createdAt, workspace)}{run.finishedAt ? `, finished ${formatDateTime(run.finishedAt, workspace)}` : ""}. You can leave this page: the tests go on and their results stay.</p>
         <div className="mt-4 h-3 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
           <div className="h-full bg-blue-600 transition-all" style={{ width: `${percent}%` }} />
         </div>

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
 import { alert, DEMO, fillAccountForm, inviteAndJoin, nextYear, signIn } from "../helpers";
 
-test("add an account with three mailboxes in Acme Sandbox, see it listed, replace its secret, delete it", async ({ page }) => {
+test("add an account with three mailboxes in Acme Sandbox, see it listed, replace its secret once Microsoft accepts it, delete it", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
   await page.goto("/w/acme-sandbox/accounts");
   await page.getByRole("link", { name: "Add Microsoft 365 account" }).click();
@@ -10,11 +11,12 @@ test("add an account with three mailboxes in Acme Sandbox, see it listed, replac
   const label = `Fabrikam ${Date.now()}`;
   await fillAccountForm(page, {
     label,
-    tenant: "fabrikam.onmicrosoft.com",
-    clientId: "11112222-aaaa-3333-bbbb-4444cccc5555",
+    tenant: DEMO_TENANT_ID,
+    clientId: DEMO_CLIENT_ID,
     clientSecret: "Fk7~first-secret-value-abcdefghijklmn0123",
     expires: nextYear(),
     mailboxes: `sales-${label.length}@fabrikam.test\nsupport@fabrikam.test, billing@fabrikam.test`,
+    cloud: "Sandbox (local emulator)",
   });
   await page.getByRole("button", { name: "Add account" }).click();
 
@@ -27,13 +29,23 @@ test("add an account with three mailboxes in Acme Sandbox, see it listed, replac
   await expect(page.getByTestId("account-row").filter({ hasText: label })).toContainText("3");
   await page.getByRole("link", { name: label }).click();
 
+  // A mistyped value is tried with Microsoft first and refused: the stored secret stays.
   const replace = page.getByRole("form", { name: "Replace secret" });
   await replace.getByLabel("New client secret value").fill("Fk7~second-secret-value-zyxwvutsrqpo9876");
   await replace.getByLabel("New secret expires").fill(nextYear());
   await replace.getByRole("button", { name: "Replace secret" }).click();
-  await expect(page.getByText("Secret replaced.")).toBeVisible();
+  await expect(alert(page)).toContainText("Microsoft did not accept the new secret");
+  await expect(alert(page)).toContainText("Nothing was changed");
   await page.reload();
   await expect(page.getByTestId("secret-hint")).toHaveText("Fk7••••••••");
+
+  // The app's working secret is accepted; the mailbox it was tried with does not exist, and the message says so.
+  await replace.getByLabel("New client secret value").fill(DEMO_CLIENT_SECRET);
+  await replace.getByLabel("New secret expires").fill(nextYear());
+  await replace.getByRole("button", { name: "Replace secret" }).click();
+  await expect(page.getByText("Secret replaced: Microsoft accepted it")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("secret-hint")).toHaveText(`${DEMO_CLIENT_SECRET.slice(0, 3)}••••••••`);
 
   const remove = page.getByRole("form", { name: "Delete account" });
   await remove.getByLabel(/to confirm/).fill("not the label");

@@ -10,7 +10,7 @@ import { DEMO_CLIENT_SECRET, DEMO_MAILBOXES } from "@/sandbox/fixtures/demo";
 import { type RunningSandbox, startSandbox } from "@/sandbox/index";
 import { CANARY_SECRET, createAccountIn, createUser, createWorkspace, SANDBOX_APP } from "@/tests/helpers/factories";
 import { claimDueChecks } from "./schedule";
-import { createBoss, createQueues, type RunningWorker, startWorker, sweep } from "./worker";
+import { createBoss, createQueues, QUEUES, type RunningWorker, startWorker, sweep } from "./worker";
 
 const MINUTE = 60_000;
 let sandbox: RunningSandbox;
@@ -214,5 +214,22 @@ describe("scheduled health checks", () => {
     const checked = await checkedAfter(acc.id, null);
     expect(checked.health).toBe("HEALTHY");
     expect(await db.bulkRun.count({ where: { appRegistrationId: acc.id } })).toBe(1);
+  });
+
+  it("a check whose worker died while running it is taken up again once its job expires", async () => {
+    const { workspace, account: acc } = await workspaceWithAccount();
+    const schema = schemaName();
+    const dying = createBoss({ schema });
+    await dying.start();
+    await createQueues(dying);
+    await dying.send(QUEUES.check, { accountId: acc.id }, { singletonKey: acc.id, expireInSeconds: 1, retryDelay: 0, retryBackoff: false });
+    expect(await dying.fetch(QUEUES.check)).toHaveLength(1);
+    await dying.stop({ graceful: false, wait: true });
+
+    const next = await worker([workspace.id], schema);
+    await new Promise((r) => setTimeout(r, 1_500));
+    // Expiry is found by pg-boss's maintenance, every few minutes in production; here it is run at once.
+    await next.boss.maintain();
+    expect((await checkedAfter(acc.id, null)).health).toBe("HEALTHY");
   });
 });

@@ -36,6 +36,15 @@ export interface AuditEntry {
   metadata?: Prisma.InputJsonObject;
 }
 
+/** An event caused by a member acting in their workspace, as the guard's context names them. */
+export function recordMemberEvent(
+  tx: Prisma.TransactionClient,
+  by: { workspace: { id: string }; userId: string; ipAddress?: string | null },
+  event: Pick<AuditEntry, "action" | "target" | "metadata">,
+) {
+  return recordAuditEvent(tx, { workspaceId: by.workspace.id, actorId: by.userId, ipAddress: by.ipAddress, ...event });
+}
+
 /**
  * Written inside the caller's transaction, so an event exists exactly when its change does. The
  * table is only ever inserted into: nothing in the app updates or deletes an event.

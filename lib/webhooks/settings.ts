@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordMemberEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/workspaces/members";
 import { generateWebhookSecret, sealWebhookSecret } from "./secret";
@@ -16,10 +16,7 @@ export async function configureWebhook(ctx: Caller, input: { url: string; regene
       where: { id: ctx.workspace.id },
       data: { webhookUrl: input.url, ...(secret ? { webhookSecretSealed: sealWebhookSecret(ctx.workspace.id, secret) } : {}) },
     });
-    await recordAuditEvent(tx, {
-      workspaceId: ctx.workspace.id,
-      actorId: ctx.userId,
-      ipAddress: ctx.ipAddress,
+    await recordMemberEvent(tx, ctx, {
       action: "webhook.updated",
       target: { type: "Workspace", id: ctx.workspace.id, label: new URL(input.url).host },
       metadata: { newSecret: Boolean(secret) },
@@ -32,10 +29,7 @@ export async function configureWebhook(ctx: Caller, input: { url: string; regene
 export async function removeWebhook(ctx: Caller) {
   await db.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: ctx.workspace.id }, data: { webhookUrl: null, webhookSecretSealed: null } });
-    await recordAuditEvent(tx, {
-      workspaceId: ctx.workspace.id,
-      actorId: ctx.userId,
-      ipAddress: ctx.ipAddress,
+    await recordMemberEvent(tx, ctx, {
       action: "webhook.removed",
       target: { type: "Workspace", id: ctx.workspace.id, label: ctx.workspace.name },
     });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordAuditEvent, recordMemberEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { NotAllowedError, UserFacingError } from "./errors";
 import type { Caller } from "./members";
@@ -37,10 +37,7 @@ export async function createInvitation(ctx: Caller, input: { email: string; role
       select: { id: true, expiresAt: true },
     });
     // The link is a credential: the event names who was invited, never the link.
-    await recordAuditEvent(tx, {
-      workspaceId: ctx.workspace.id,
-      actorId: ctx.userId,
-      ipAddress: ctx.ipAddress,
+    await recordMemberEvent(tx, ctx, {
       action: "member.invited",
       target: { type: "Invitation", id: created.id, label: input.email },
       metadata: { role: input.role },
@@ -66,10 +63,7 @@ export async function revokeInvitation(ctx: Caller, invitationId: string) {
       data: { revokedAt: new Date() },
     });
     if (count === 0 || !invitation) throw new UserFacingError("This invitation was already used, revoked or never existed.");
-    await recordAuditEvent(tx, {
-      workspaceId: ctx.workspace.id,
-      actorId: ctx.userId,
-      ipAddress: ctx.ipAddress,
+    await recordMemberEvent(tx, ctx, {
       action: "member.invitation_revoked",
       target: { type: "Invitation", id: invitationId, label: invitation.email },
     });

@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordMemberEvent } from "@/lib/audit/record";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotAllowedError, UserFacingError } from "./errors";
@@ -7,10 +7,6 @@ import { canAssignRole, type Role } from "./roles";
 
 /** Who acts, where, and from which address: what a membership change needs for its audit event. */
 export type Caller = WorkspaceContext & { ipAddress?: string | null };
-
-function audit(tx: Prisma.TransactionClient, ctx: Caller, event: Pick<Parameters<typeof recordAuditEvent>[1], "action" | "target" | "metadata">) {
-  return recordAuditEvent(tx, { workspaceId: ctx.workspace.id, actorId: ctx.userId, ipAddress: ctx.ipAddress, ...event });
-}
 
 export function listMembers(workspaceId: string) {
   return db.membership.findMany({
@@ -43,7 +39,7 @@ export async function changeRole(ctx: Caller, membershipId: string, role: Role) 
       throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role } });
-    await audit(tx, ctx, {
+    await recordMemberEvent(tx, ctx, {
       action: "member.role_changed",
       target: { type: "User", id: target.userId, label: target.user.email },
       metadata: { from: target.role, to: role },
@@ -71,7 +67,7 @@ async function deleteMembership(ctx: Caller, where: Prisma.MembershipWhereInput)
       throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
     }
     await tx.membership.delete({ where: { id: target.id } });
-    await audit(tx, ctx, {
+    await recordMemberEvent(tx, ctx, {
       action: target.userId === ctx.userId ? "member.left" : "member.removed",
       target: { type: "User", id: target.userId, label: target.user.email },
       metadata: { role: target.role },

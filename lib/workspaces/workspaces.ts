@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordMemberEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import type { WorkspaceEnvironment } from "@/lib/db/generated/prisma/enums";
 import { UserFacingError } from "./errors";
@@ -62,10 +62,7 @@ export async function updateWorkspace(
 ) {
   return db.$transaction(async (tx) => {
     const updated = await tx.workspace.update({ where: { id: ctx.workspace.id }, data: input, select: { slug: true } });
-    await recordAuditEvent(tx, {
-      workspaceId: ctx.workspace.id,
-      actorId: ctx.userId,
-      ipAddress: ctx.ipAddress,
+    await recordMemberEvent(tx, ctx, {
       action: "workspace.updated",
       target: { type: "Workspace", id: ctx.workspace.id, label: input.name },
       metadata: { ...input },

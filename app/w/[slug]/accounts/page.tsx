@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SecretExpiryBadge } from "@/components/accounts/secret-expiry-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { listAccounts } from "@/lib/accounts/accounts";
 import { cloudLabel } from "@/lib/accounts/clouds";
 import { workspacePage } from "@/lib/workspaces/page-guard";
@@ -40,35 +41,23 @@ export default async function AccountsPage({ params }: PageProps<"/w/[slug]/acco
         <h1 className="text-2xl font-semibold">Microsoft 365 accounts</h1>
         {canAdd ? addLink : null}
       </div>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-3">Account</th>
-              <th className="px-4 py-3">Tenant</th>
-              <th className="px-4 py-3">Mailboxes</th>
-              <th className="px-4 py-3">Client secret</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {accounts.map((a) => (
-              <tr key={a.id} data-testid="account-row">
-                <td className="px-4 py-3">
-                  <Link href={`/w/${workspace.slug}/accounts/${a.id}`} className="font-semibold text-blue-700 hover:underline">
-                    {a.label}
-                  </Link>
-                  <div className="text-xs text-slate-500">{cloudLabel(a.cloud)}</div>
-                </td>
-                <td className="px-4 py-3 font-mono text-xs">{a.tenant}</td>
-                <td className="px-4 py-3">{a._count.mailboxes}</td>
-                <td className="px-4 py-3">
-                  <SecretExpiryBadge expiresOn={a.secretExpiresOn} prefs={workspace} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={["Account", "Tenant", "Mailboxes", "Client secret"]}>
+        {accounts.map((a) => (
+          <tr key={a.id} data-testid="account-row">
+            <td className="px-4 py-3">
+              <Link href={`/w/${workspace.slug}/accounts/${a.id}`} className="font-semibold text-blue-700 hover:underline">
+                {a.label}
+              </Link>
+              <div className="text-xs text-slate-500">{cloudLabel(a.cloud)}</div>
+            </td>
+            <td className="px-4 py-3 font-mono text-xs">{a.tenant}</td>
+            <td className="px-4 py-3">{a._count.mailboxes}</td>
+            <td className="px-4 py-3">
+              <SecretExpiryBadge expiresOn={a.secretExpiresOn} prefs={workspace} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { buttonClasses } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { auditActionLabels, auditDetails } from "@/lib/audit/labels";
 import { auditActors, listAuditEvents } from "@/lib/audit/list";
@@ -9,8 +11,6 @@ import { auditQuerySchema } from "@/lib/validation/audit-query";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const selectClasses = "mt-1 rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300";
 
 export default async function AuditLogPage({ params, searchParams }: PageProps<"/w/[slug]/audit">) {
   const { slug } = await params;
@@ -37,68 +37,39 @@ export default async function AuditLogPage({ params, searchParams }: PageProps<"
         </a>
       </div>
       <form className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the audit log">
-        <label className="text-sm">
-          <span className="block font-medium">Event</span>
-          <select name="type" defaultValue={query.type ?? ""} className={selectClasses}>
-            <option value="">All events</option>
-            {AUDIT_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {auditActionLabels[action]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium">Who</span>
-          <select name="actor" defaultValue={query.actor ?? ""} className={selectClasses}>
-            <option value="">Everyone</option>
-            <option value="system">forge365 (no person)</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.email}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Event"
+          name="type"
+          value={query.type}
+          options={[{ value: "", label: "All events" }, ...AUDIT_ACTIONS.map((action) => ({ value: action, label: auditActionLabels[action] }))]}
+        />
+        <FilterSelect
+          label="Who"
+          name="actor"
+          value={query.actor}
+          options={[{ value: "", label: "Everyone" }, { value: "system", label: "forge365 (no person)" }, ...actors.map((a) => ({ value: a.id, label: a.email }))]}
+        />
         <button type="submit" className={buttonClasses("secondary")}>
           Filter
         </button>
       </form>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-3">When</th>
-              <th className="px-4 py-3">Event</th>
-              <th className="px-4 py-3">Who</th>
-              <th className="px-4 py-3">Target</th>
-              <th className="px-4 py-3">IP address</th>
-              <th className="px-4 py-3">Details</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {result.rows.map((e) => (
-              <tr key={e.id} data-testid="audit-row" data-action={e.action}>
-                <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(e.createdAt, workspace)}</td>
-                <td className="px-4 py-2 font-medium">{auditActionLabels[e.action as keyof typeof auditActionLabels] ?? e.action}</td>
-                <td className="px-4 py-2">{e.actor?.email ?? "forge365"}</td>
-                <td className="px-4 py-2">
-                  <span className="text-xs text-slate-500">{e.targetType}</span> {e.targetLabel ?? e.targetId}
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">{e.ipAddress ?? ""}</td>
-                <td className="max-w-md px-4 py-2 text-xs text-slate-600">{auditDetails(e.metadata)}</td>
-              </tr>
-            ))}
-            {result.rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-4 py-8 text-center text-slate-500">
-                  {query.type || query.actor ? "No event matches these filters." : "Nothing has happened in this workspace yet."}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={["When", "Event", "Who", "Target", "IP address", "Details"]}
+        empty={result.rows.length ? null : query.type || query.actor ? "No event matches these filters." : "Nothing has happened in this workspace yet."}
+      >
+        {result.rows.map((e) => (
+          <tr key={e.id} data-testid="audit-row" data-action={e.action}>
+            <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(e.createdAt, workspace)}</td>
+            <td className="px-4 py-2 font-medium">{auditActionLabels[e.action as keyof typeof auditActionLabels] ?? e.action}</td>
+            <td className="px-4 py-2">{e.actor?.email ?? "forge365"}</td>
+            <td className="px-4 py-2">
+              <span className="text-xs text-slate-500">{e.targetType}</span> {e.targetLabel ?? e.targetId}
+            </td>
+            <td className="px-4 py-2 font-mono text-xs">{e.ipAddress ?? ""}</td>
+            <td className="max-w-md px-4 py-2 text-xs text-slate-600">{auditDetails(e.metadata)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination summary={`${result.total} event${result.total === 1 ? "" : "s"}`} page={result.page} pageCount={result.pageCount} href={(page) => link("", page)} />
     </div>
   );

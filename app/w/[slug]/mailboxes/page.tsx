@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MailboxStatusBadge, mailboxStatusLabels } from "@/components/accounts/mailbox-status-badge";
 import { buttonClasses } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect } from "@/components/ui/filter-select";
+import { Pagination } from "@/components/ui/pagination";
 import { TestAllForm } from "@/components/tests/test-all-form";
 import { countMailboxes, listMailboxes } from "@/lib/accounts/mailboxes";
 import { hasRole } from "@/lib/workspaces/roles";
@@ -38,73 +41,43 @@ export default async function MailboxesPage({ params, searchParams }: PageProps<
           <span className="block font-medium">Search</span>
           <input name="q" defaultValue={query.q} placeholder="address contains…" className="mt-1 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300" />
         </label>
-        <label className="text-sm">
-          <span className="block font-medium">Status</span>
-          <select name="status" defaultValue={query.status ?? ""} className="mt-1 rounded-md border-0 py-2 pl-3 pr-8 text-sm ring-1 ring-inset ring-slate-300">
-            <option value="">All</option>
-            {MAILBOX_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {mailboxStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          name="status"
+          value={query.status}
+          options={[{ value: "", label: "All" }, ...MAILBOX_STATUSES.map((s) => ({ value: s, label: mailboxStatusLabels[s] }))]}
+        />
         <button type="submit" className={buttonClasses("secondary")}>
           Filter
         </button>
       </form>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-3">Mailbox</th>
-              <th className="px-4 py-3">Account</th>
-              <th className="px-4 py-3">Status</th>
-              <th className="px-4 py-3">Last test</th>
-              <th className="px-4 py-3"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {result.rows.map((m) => (
-              <tr key={m.id} data-testid="mailbox-row">
-                <td className="px-4 py-2 font-mono text-xs">
-                  <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="text-blue-700 hover:underline">
-                    {m.address}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">
-                  <Link href={`/w/${workspace.slug}/accounts/${m.appRegistration.id}`} className="text-blue-700 hover:underline">
-                    {m.appRegistration.label}
-                  </Link>
-                </td>
-                <td className="px-4 py-2"><MailboxStatusBadge status={m.status} /></td>
-                <td className="px-4 py-2 text-slate-600">{m.lastTestedAt ? formatDateTime(m.lastTestedAt, workspace) : "Never"}</td>
-                <td className="px-4 py-2 text-right">
-                  <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="rounded-md px-2 py-1 text-xs font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-                    Test Connection
-                  </Link>
-                </td>
-              </tr>
-            ))}
-            {result.rows.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="px-4 py-8 text-center text-slate-500">
-                  {query.q || query.status ? "No mailbox matches these filters." : "No mailboxes yet. Add a Microsoft 365 account first."}
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
-        <span>
-          {result.total} mailbox{result.total === 1 ? "" : "es"} · page {result.page} of {result.pageCount}
-        </span>
-        <span className="flex gap-2">
-          {result.page > 1 ? <Link href={pageLink(result.page - 1)} className={buttonClasses("secondary")}>Previous</Link> : null}
-          {result.page < result.pageCount ? <Link href={pageLink(result.page + 1)} className={buttonClasses("secondary")}>Next</Link> : null}
-        </span>
-      </nav>
+      <DataTable
+        columns={["Mailbox", "Account", "Status", "Last test", <span key="actions" className="sr-only">Actions</span>]}
+        empty={result.rows.length ? null : query.q || query.status ? "No mailbox matches these filters." : "No mailboxes yet. Add a Microsoft 365 account first."}
+      >
+        {result.rows.map((m) => (
+          <tr key={m.id} data-testid="mailbox-row">
+            <td className="px-4 py-2 font-mono text-xs">
+              <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="text-blue-700 hover:underline">
+                {m.address}
+              </Link>
+            </td>
+            <td className="px-4 py-2">
+              <Link href={`/w/${workspace.slug}/accounts/${m.appRegistration.id}`} className="text-blue-700 hover:underline">
+                {m.appRegistration.label}
+              </Link>
+            </td>
+            <td className="px-4 py-2"><MailboxStatusBadge status={m.status} /></td>
+            <td className="px-4 py-2 text-slate-600">{m.lastTestedAt ? formatDateTime(m.lastTestedAt, workspace) : "Never"}</td>
+            <td className="px-4 py-2 text-right">
+              <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="rounded-md px-2 py-1 text-xs font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                Test Connection
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <Pagination summary={`${result.total} mailbox${result.total === 1 ? "" : "es"}`} page={result.page} pageCount={result.pageCount} href={pageLink} />
     </div>
   );
 }

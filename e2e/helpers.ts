@@ -93,3 +93,14 @@ export async function inviteAndJoin(owner: Page, invitee: Page, slug: string, ro
   await expect(invitee).toHaveURL(new RegExp(`/w/${slug}$`));
   return email;
 }
+
+/** Runs Test Connection from a mailbox's page and waits for the verdict. */
+export async function runTest(page: Page, options: { to?: string; dryRun?: boolean } = {}) {
+  const form = page.getByRole("form", { name: "Test Connection" });
+  if (options.to) await form.getByLabel("Send the test mail to").fill(options.to);
+  if (options.dryRun) await form.getByLabel(/Dry run/).check();
+  await form.getByRole("button", { name: "Test Connection" }).click();
+  const result = page.getByTestId("test-result");
+  await expect(result).toHaveAttribute("data-status", /PASSED|FAILED/, { timeout: 40_000 });
+  return result;
+}

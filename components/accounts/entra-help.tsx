@@ -33,6 +33,14 @@ export function EntraHelp() {
             organization: without consent, tokens carry no permissions and sending fails.
           </dd>
         </div>
+        <div>
+          <dt className="font-semibold text-slate-900">Delegated instead</dt>
+          <dd>
+            Add the <strong>Delegated permissions</strong> <code>Mail.Send</code>, <code>User.Read</code> and{" "}
+            <code>offline_access</code>. After saving, the account's page shows the redirect URI to add under{" "}
+            <strong>Authentication</strong>, and each address's owner signs in once with <strong>Connect with Microsoft</strong>.
+          </dd>
+        </div>
       </dl>
       <p className="text-xs text-slate-500">
         Application permission Mail.Send lets the app send as any mailbox in the tenant. To limit it to these mailboxes,

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CLIENT_SECRET, DEMO_FAILING_APPS, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { DEMO, fillAccountForm, nextYear, SERVER_LOG, signIn } from "../helpers";
+import { DEMO, fillAccountForm, nextYear, runTest, SERVER_LOG, signIn } from "../helpers";
 
 const SANDBOX = `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 4110}`;
 
@@ -9,16 +9,6 @@ async function openMailbox(page: Page, address: string) {
   await page.goto("/w/acme-sandbox/mailboxes");
   await page.getByRole("link", { name: address, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: address })).toBeVisible();
-}
-
-async function runTest(page: Page, options: { to?: string; dryRun?: boolean } = {}) {
-  const form = page.getByRole("form", { name: "Test Connection" });
-  if (options.to) await form.getByLabel("Send the test mail to").fill(options.to);
-  if (options.dryRun) await form.getByLabel(/Dry run/).check();
-  await form.getByRole("button", { name: "Test Connection" }).click();
-  const result = page.getByTestId("test-result");
-  await expect(result).toHaveAttribute("data-status", /PASSED|FAILED/, { timeout: 40_000 });
-  return result;
 }
 
 test.beforeEach(async ({ page }) => {

@@ -89,6 +89,7 @@ export async function listMailboxes(workspaceId: string, query: MailboxQuery = {
         address: true,
         status: true,
         lastTestedAt: true,
+        connectedAt: true,
         appRegistration: { select: { id: true, label: true } },
       },
     }),

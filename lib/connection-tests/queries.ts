@@ -31,7 +31,10 @@ export async function findMailbox(workspaceId: string, mailboxId: string) {
       address: true,
       status: true,
       lastTestedAt: true,
-      appRegistration: { select: { id: true, label: true, cloud: true, tenant: true, clientId: true } },
+      connectedAs: true,
+      connectedAt: true,
+      reconnectReason: true,
+      appRegistration: { select: { id: true, label: true, cloud: true, tenant: true, clientId: true, permissionMode: true } },
     },
   });
 }

@@ -8,6 +8,15 @@ function page(status: number, title: string, text: string) {
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
+/** The guard's refusals as a route handler returns them; null for any other error. */
+export function guardRefusal(error: unknown): Response | null {
+  if (error instanceof WorkspaceNotFoundError) {
+    return page(404, "Workspace not found", "This workspace doesn't exist, or you're not a member of it.");
+  }
+  if (error instanceof NotAllowedError) return page(403, "Not allowed", error.message);
+  return null;
+}
+
 /**
  * The guard as route handlers (downloads) use it: the same answers as pages give, 404 for a visitor
  * who is not a member (signed in or not) and 403 below the role, as a Response to return.
@@ -16,10 +25,8 @@ export async function workspaceRoute(slug: string, minimumRole: Role): Promise<W
   try {
     return await requireMembership((await getCurrentUser())?.id, slug, minimumRole);
   } catch (error) {
-    if (error instanceof WorkspaceNotFoundError) {
-      return page(404, "Workspace not found", "This workspace doesn't exist, or you're not a member of it.");
-    }
-    if (error instanceof NotAllowedError) return page(403, "Not allowed", error.message);
+    const refusal = guardRefusal(error);
+    if (refusal) return refusal;
     throw error;
   }
 }

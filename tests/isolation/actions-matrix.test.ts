@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
 import { executeWorkspaceAction, type WorkspaceActionDefinition } from "@/lib/actions/workspace-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { seal } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
+import { refreshTokenContext } from "@/lib/delegated/sealed";
 import { hasRole, ROLES, type Role } from "@/lib/workspaces/roles";
 import { createAccountIn, createUser, createWorkspace, form, SANDBOX_APP, workspaceFingerprint } from "@/tests/helpers/factories";
 import { DEMO_CLIENT_SECRET } from "@/sandbox/fixtures/demo";
@@ -31,11 +33,25 @@ async function world() {
   });
   const extraMembership = await db.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: extra.id } } });
   const account = await createAccountIn(workspace.id, people.OWNER.id, undefined, SANDBOX_APP);
+  // Connect and Disconnect act on a delegated account's mailbox, signed in once so it can be disconnected.
+  const delegated = await createAccountIn(workspace.id, people.OWNER.id, ["signed-in@contoso.test"], SANDBOX_APP);
+  await db.appRegistration.update({ where: { id: delegated.id }, data: { permissionMode: "DELEGATED" } });
+  const signedIn = delegated.mailboxes[0];
+  await db.mailbox.update({
+    where: { id: signedIn.id },
+    data: { refreshTokenSealed: seal("refresh-token", refreshTokenContext(signedIn)), connectedAs: signedIn.address, connectedAt: new Date() },
+  });
   return {
     people,
     workspace,
     account,
-    ids: { membershipId: extraMembership.id, invitationId: invitation.id, accountId: account.id, mailboxId: account.mailboxes[0].id },
+    ids: {
+      membershipId: extraMembership.id,
+      invitationId: invitation.id,
+      accountId: account.id,
+      mailboxId: account.mailboxes[0].id,
+      delegatedMailboxId: signedIn.id,
+    },
   };
 }
 type World = Awaited<ReturnType<typeof world>>;
@@ -67,6 +83,8 @@ const validInput: Record<string, (w: World) => Record<string, string>> = {
   "mailboxes.remove": (w) => ({ mailboxId: w.ids.mailboxId }),
   "tests.run": (w) => ({ mailboxId: w.ids.mailboxId, recipient: "me@example.test" }),
   "tests.runAll": (w) => ({ accountId: w.ids.accountId, dryRun: "on" }),
+  "mailboxes.connect": (w) => ({ mailboxId: w.ids.delegatedMailboxId }),
+  "mailboxes.disconnect": (w) => ({ mailboxId: w.ids.delegatedMailboxId }),
 };
 
 async function call(definition: WorkspaceActionDefinition, user: CurrentUser, slug: string, input: Record<string, string>): Promise<ActionResult<unknown> | "redirected"> {

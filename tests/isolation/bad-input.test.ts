@@ -36,6 +36,7 @@ const validFields: Record<string, Record<string, string>> = {
     secretExpiresOn: "12/31/2099",
     mailboxes: "a@contoso.test",
     cloud: "GLOBAL",
+    permissionMode: "DELEGATED",
   },
   "accounts.replaceSecret": { accountId: "clxxxxxxxxxxxxxxxxxxxxxxx", clientSecret: "Ab3~valid-looking-secret-value-1234567890", secretExpiresOn: "12/31/2099" },
   "accounts.update": { accountId: "clxxxxxxxxxxxxxxxxxxxxxxx", label: "Valid", secretExpiresOn: "12/31/2099" },
@@ -44,6 +45,8 @@ const validFields: Record<string, Record<string, string>> = {
   "mailboxes.remove": { mailboxId: "clxxxxxxxxxxxxxxxxxxxxxxx" },
   "tests.run": { mailboxId: "clxxxxxxxxxxxxxxxxxxxxxxx", recipient: "me@example.test" },
   "tests.runAll": { accountId: "clxxxxxxxxxxxxxxxxxxxxxxx", recipient: "me@example.test" },
+  "mailboxes.connect": { mailboxId: "clxxxxxxxxxxxxxxxxxxxxxxx" },
+  "mailboxes.disconnect": { mailboxId: "clxxxxxxxxxxxxxxxxxxxxxxx" },
 };
 
 /** Where any text is a valid value, so only some of the bad kinds apply. */

@@ -9,14 +9,15 @@ import { countUnread } from "@/lib/notifications/inbox";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { hasRole } from "@/lib/workspaces/roles";
 import { listWorkspacesOf } from "@/lib/workspaces/workspaces";
+import { ReconnectBanner } from "./reconnect-banner";
 
 const navigation = [
   { href: "", label: "Overview" },
   { href: "/accounts", label: "Accounts" },
   { href: "/mailboxes", label: "Mailboxes" },
   { href: "/members", label: "Members" },
-  { href: "/settings", label: "Settings" },
   { href: "/audit", label: "Audit log", role: "ADMIN" as const },
+  { href: "/settings", label: "Settings" },
 ];
 
 export default async function WorkspaceLayout({ children, params }: LayoutProps<"/w/[slug]">) {
@@ -43,7 +44,10 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <ReconnectBanner workspace={workspace} />
+        {children}
+      </main>
     </div>
   );
 }

@@ -4,7 +4,11 @@ import { redirect } from "next/navigation";
 import { actorOf, workspaceAction } from "@/lib/actions/workspace-action";
 import { enqueueBulkRun, enqueueMailboxTest } from "@/lib/connection-tests/enqueue";
 import { processTestQueue } from "@/lib/connection-tests/runner";
+import { disconnectMailbox } from "@/lib/delegated/connection";
+import { connectResultPath } from "@/lib/delegated/result-path";
+import { startConnect } from "@/lib/delegated/start";
 import { testAllSchema, testMailboxSchema } from "@/lib/validation/connection-tests";
+import { mailboxConnectionSchema } from "@/lib/validation/delegated";
 
 export const testMailboxAction = workspaceAction({
   name: "tests.run",
@@ -25,5 +29,34 @@ export const testAllAction = workspaceAction({
     const run = await enqueueBulkRun(actorOf(ctx), { accountId: input.accountId }, input);
     void processTestQueue();
     redirect(`/w/${ctx.workspace.slug}/tests/${run.id}`);
+  },
+});
+
+/** Sends the browser to Microsoft's sign-in for the mailbox, or back to it with the diagnosis. */
+export const connectMailboxAction = workspaceAction({
+  name: "mailboxes.connect",
+  role: "MEMBER",
+  schema: mailboxConnectionSchema,
+  async run(ctx, input) {
+    const started = await startConnect(actorOf(ctx), input.mailboxId);
+    redirect(
+      "authorizeUrl" in started
+        ? started.authorizeUrl
+        : connectResultPath({ status: "failed", code: started.failed, slug: ctx.workspace.slug, mailboxId: input.mailboxId }),
+    );
+  },
+});
+
+/**
+ * Open to the same members who may connect: withdrawing forge365's access to a mailbox should never
+ * take more than granting it, and nothing is lost that Connect cannot restore.
+ */
+export const disconnectMailboxAction = workspaceAction({
+  name: "mailboxes.disconnect",
+  role: "MEMBER",
+  schema: mailboxConnectionSchema,
+  async run(ctx, input) {
+    await disconnectMailbox(actorOf(ctx), input.mailboxId);
+    return { ok: true, data: undefined, message: "Disconnected: forge365 no longer holds this mailbox's sign-in." };
   },
 });

@@ -14,6 +14,9 @@ import { datePattern, formatDateInput } from "@/lib/format/date-input";
 import { formatDateTime } from "@/lib/format/datetime";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { hasRole } from "@/lib/workspaces/roles";
+import { RedirectUriSetup } from "@/components/delegated/redirect-uri";
+import { redirectUri } from "@/lib/delegated/redirect-uri";
+import { ConnectButton } from "../../mailboxes/connection-forms";
 import { AddMailboxesForm, DeleteAccountForm, EditAccountForm, RemoveMailboxButton, ReplaceSecretForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Microsoft 365 account" };
@@ -29,6 +32,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
   const isMember = hasRole(role, "MEMBER");
   const isAdmin = hasRole(role, "ADMIN");
   const pattern = datePattern(workspace.locale);
+  const delegated = account.permissionMode === "DELEGATED";
 
   return (
     <div className="space-y-6">
@@ -57,6 +61,12 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
         </dl>
       </Card>
 
+      {delegated ? (
+        <Card title="Redirect URI" description="Each mailbox owner signs in on Microsoft's page, which sends them back here. Register this exact address on the app registration first.">
+          <RedirectUriSetup uri={redirectUri()} />
+        </Card>
+      ) : null}
+
       <Card title={`Mailboxes (${mailboxes.total})`}>
         {isMember ? (
           <div className="mb-4 border-b border-slate-100 pb-4">
@@ -71,6 +81,7 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
               </Link>
               <span className="flex items-center gap-3">
                 <MailboxStatusBadge status={m.status} />
+                {delegated ? <MailboxSignIn slug={workspace.slug} mailbox={m} canConnect={isMember} /> : null}
                 <Link href={`/w/${workspace.slug}/mailboxes/${m.id}`} className="rounded-md px-2 py-1 text-xs font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
                   Test Connection
                 </Link>
@@ -100,6 +111,13 @@ export default async function AccountPage({ params, searchParams }: PageProps<"/
       ) : null}
     </div>
   );
+}
+
+/** A delegated mailbox's row: not yet connected offers Connect right there. */
+function MailboxSignIn({ slug, mailbox, canConnect }: { slug: string; mailbox: { id: string; address: string; connectedAt: Date | null }; canConnect: boolean }) {
+  if (mailbox.connectedAt) return <span className="text-xs text-slate-500">Connected</span>;
+  if (!canConnect) return <span className="text-xs text-slate-500">Not connected</span>;
+  return <ConnectButton slug={slug} mailboxId={mailbox.id} address={mailbox.address} label="Connect with Microsoft" />;
 }
 
 function Detail({ term, children }: { term: string; children: React.ReactNode }) {

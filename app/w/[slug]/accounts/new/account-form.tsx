@@ -3,8 +3,24 @@
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
+import { type RadioOption, RadioGroupField } from "@/components/ui/radio-group";
 import { useKeptForm } from "@/components/ui/use-kept-form";
 import { createAccountAction } from "../actions";
+
+const permissionModes: RadioOption[] = [
+  {
+    value: "APPLICATION",
+    label: "Application (client credentials)",
+    description:
+      "forge365 signs in as the app and sends as any address the app may reach. Choose it when an admin grants the application permission Mail.Send.",
+  },
+  {
+    value: "DELEGATED",
+    label: "Delegated (each owner signs in)",
+    description:
+      "Each address's owner signs in once and forge365 sends only as them. Choose it when the tenant will not grant an application permission that can send as everyone.",
+  },
+];
 
 export function AccountForm({ slug, clouds, datePattern }: { slug: string; clouds: Array<{ value: string; label: string }>; datePattern: string }) {
   const { state, onSubmit, pending, fieldErrors } = useKeptForm(createAccountAction);
@@ -13,6 +29,7 @@ export function AccountForm({ slug, clouds, datePattern }: { slug: string; cloud
       <input type="hidden" name="workspace" value={slug} />
       <FormMessage state={state} />
       <TextField label="Label" name="label" placeholder="Contoso — outbound" hint="A name your team recognises." errors={fieldErrors?.label} />
+      <RadioGroupField legend="Permission mode" name="permissionMode" options={permissionModes} defaultValue="APPLICATION" errors={fieldErrors?.permissionMode} />
       <TextField label="Directory (tenant) ID" name="tenant" placeholder="00000000-0000-0000-0000-000000000000 or contoso.onmicrosoft.com" autoComplete="off" spellCheck={false} errors={fieldErrors?.tenant} />
       <TextField label="Application (client) ID" name="clientId" placeholder="00000000-0000-0000-0000-000000000000" autoComplete="off" spellCheck={false} errors={fieldErrors?.clientId} />
       <TextField

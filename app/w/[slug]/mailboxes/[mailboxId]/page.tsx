@@ -11,13 +11,14 @@ import { diagnosticsText, findMailbox, isInProgress, mailboxTests } from "@/lib/
 import { formatDateTime } from "@/lib/format/datetime";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { hasRole } from "@/lib/workspaces/roles";
+import { ConnectionCard } from "./connection-card";
 import { TestConnectionForm } from "./test-form";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
 export default async function MailboxPage({ params, searchParams }: PageProps<"/w/[slug]/mailboxes/[mailboxId]">) {
   const { slug, mailboxId } = await params;
-  const { test: testId, page } = await searchParams;
+  const { test: testId, page, connected, connectError } = await searchParams;
   const { workspace, role, user } = await workspacePage(slug);
   const mailbox = await findMailbox(workspace.id, mailboxId);
   if (!mailbox) notFound();
@@ -49,6 +50,9 @@ export default async function MailboxPage({ params, searchParams }: PageProps<"/
           </>
         ) : null}
       </p>
+      {mailbox.appRegistration.permissionMode === "DELEGATED" ? (
+        <ConnectionCard slug={workspace.slug} userId={user.id} canConnect={hasRole(role, "MEMBER")} mailbox={mailbox} outcome={{ connected, connectError }} />
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
         <Card title="Test Connection" description="Proves, step by step, that this mailbox can send.">
           {hasRole(role, "MEMBER") ? (

@@ -1,8 +1,14 @@
 import type { DateTimePreferences } from "./datetime";
 
-/** How a date is typed in this locale: MM/DD/YYYY in the US, DD/MM/YYYY elsewhere. */
+/** Germany writes dates with dots; the parser takes any of / . - whatever the locale. */
+function separatorOf(locale: string) {
+  return locale === "de-DE" ? "." : "/";
+}
+
+/** How a date is typed in this locale: MM/DD/YYYY in the US, DD/MM/YYYY (DD.MM.YYYY in Germany) elsewhere. */
 export function datePattern(locale: string) {
-  return locale === "en-US" ? "MM/DD/YYYY" : "DD/MM/YYYY";
+  const s = separatorOf(locale);
+  return locale === "en-US" ? "MM/DD/YYYY" : `DD${s}MM${s}YYYY`;
 }
 
 /**
@@ -29,7 +35,8 @@ export function formatDateInput(date: Date, prefs: Pick<DateTimePreferences, "lo
   const mm = String(date.getUTCMonth() + 1).padStart(2, "0");
   const dd = String(date.getUTCDate()).padStart(2, "0");
   const yyyy = date.getUTCFullYear();
-  return prefs.locale === "en-US" ? `${mm}/${dd}/${yyyy}` : `${dd}/${mm}/${yyyy}`;
+  const s = separatorOf(prefs.locale);
+  return prefs.locale === "en-US" ? `${mm}/${dd}/${yyyy}` : `${dd}${s}${mm}${s}${yyyy}`;
 }
 
 /** Today's calendar date in a time zone, as UTC midnight, for comparing with parsed dates. */

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_PASSWORD, DEMO_REDIRECT_URI, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { createWorkspace, fillAccountForm, nextYear, runTest, SERVER_LOG, signUp } from "../helpers";
+import { createWorkspace, fillAccountForm, nextYear, PASSWORD, runTest, SERVER_LOG, signUp } from "../helpers";
 
 const SANDBOX = `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 4110}`;
 const DEMO_APP = `${SANDBOX}/_sandbox/tenants/${DEMO_TENANT_ID}/applications/${DEMO_CLIENT_ID}`;
@@ -34,7 +34,7 @@ async function signInOnSandbox(page: Page, username: string, decision: "Accept" 
 
 /** A new workspace with a delegated sandbox account for the sender mailbox, on the account's page. */
 async function delegatedAccount(page: Page) {
-  await signUp(page);
+  const email = await signUp(page);
   const name = `Delegated ${Date.now()}`;
   const slug = await createWorkspace(page, name, "Test");
   await page.goto(`/w/${slug}/accounts/new`);
@@ -50,7 +50,7 @@ async function delegatedAccount(page: Page) {
   await page.getByLabel("Delegated (each owner signs in)").check();
   await page.getByRole("button", { name: "Add account" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Contoso delegated" })).toBeVisible();
-  return { slug, name };
+  return { slug, name, email };
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -63,8 +63,9 @@ test.beforeAll(async ({ browser }) => {
 test("connect a mailbox by signing in, send a test mail as it, and no refresh token ever reaches the browser or the log", async ({ page }) => {
   const seen: Array<{ url: string; body: string }> = [];
   page.on("response", async (response) => {
-    const body = await response.text().catch(() => "");
-    seen.push({ url: response.url(), body: `${JSON.stringify(await response.allHeaders())}\n${body}` });
+    // A response still arriving when the page closes has nothing left to read.
+    const [headers, body] = await Promise.all([response.allHeaders().catch(() => ({})), response.text().catch(() => "")]);
+    seen.push({ url: response.url(), body: `${JSON.stringify(headers)}\n${body}` });
   });
 
   const { slug, name } = await delegatedAccount(page);
@@ -177,5 +178,18 @@ test("sign-in failures land on the mailbox with the catalog's diagnosis, and a r
   await expect(page).toHaveURL(/\/microsoft\/connect-failed\?code=STATE_INVALID$/);
   await expect(page.getByTestId("connect-failure")).toContainText("The sign-in link was stale or not from forge365");
   await page.goto(mailboxPage);
+  await expect(page.getByTestId("connection-state")).toContainText(`Connected as ${DEMO_MAILBOXES.sender}`);
+});
+
+test("a session that ended during the sign-in picks up after signing in again", async ({ page }) => {
+  const { email } = await delegatedAccount(page);
+  await page.getByRole("button", { name: "Connect with Microsoft" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.context().clearCookies();
+  await signInOnSandbox(page, DEMO_MAILBOXES.sender);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapi%2Fmicrosoft%2Fcallback/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("connection-state")).toContainText(`Connected as ${DEMO_MAILBOXES.sender}`);
 });

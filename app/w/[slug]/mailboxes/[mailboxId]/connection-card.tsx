@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { unfinishedSignIn } from "@/lib/delegated/oauth-state";
 import { redirectUri } from "@/lib/delegated/redirect-uri";
-import { formatDateTime } from "@/lib/format/datetime";
+import { type DateTimePreferences, formatDateTime } from "@/lib/format/datetime";
 import { diagnose } from "@/lib/microsoft/catalog";
 import { connectErrorCode } from "@/lib/validation/delegated";
 import { ConnectButton, DisconnectButton } from "../connection-forms";
@@ -17,10 +17,11 @@ interface Props {
   mailbox: { id: string; address: string; status: string; connectedAs: string | null; connectedAt: Date | null; reconnectReason: string | null };
   /** The page's query: `connected` or `connectError` after a round trip through Microsoft. */
   outcome: { connected?: unknown; connectError?: unknown };
+  prefs: DateTimePreferences;
 }
 
 /** A delegated mailbox's sign-in: who connected it, what Microsoft last said, and Connect / Reconnect / Disconnect. */
-export async function ConnectionCard({ slug, userId, canConnect, mailbox, outcome }: Props) {
+export async function ConnectionCard({ slug, userId, canConnect, mailbox, outcome, prefs }: Props) {
   const connected = mailbox.connectedAt !== null;
   const error = connectErrorCode.safeParse(outcome.connectError);
   // Microsoft stops a sign-in with an unregistered redirect URI on its own page and never comes back.
@@ -48,7 +49,7 @@ export async function ConnectionCard({ slug, userId, canConnect, mailbox, outcom
         ) : null}
         <p className="text-sm text-slate-700" data-testid="connection-state">
           {connected && mailbox.connectedAt
-            ? `Connected as ${mailbox.connectedAs} since ${formatDateTime(mailbox.connectedAt)}.`
+            ? `Connected as ${mailbox.connectedAs} since ${formatDateTime(mailbox.connectedAt, prefs)}.`
             : "Not connected: nobody has signed in for this mailbox yet."}
         </p>
         {canConnect ? (

@@ -51,7 +51,7 @@ export default async function MailboxPage({ params, searchParams }: PageProps<"/
         ) : null}
       </p>
       {mailbox.appRegistration.permissionMode === "DELEGATED" ? (
-        <ConnectionCard slug={workspace.slug} userId={user.id} canConnect={hasRole(role, "MEMBER")} mailbox={mailbox} outcome={{ connected, connectError }} />
+        <ConnectionCard slug={workspace.slug} userId={user.id} canConnect={hasRole(role, "MEMBER")} mailbox={mailbox} outcome={{ connected, connectError }} prefs={workspace} />
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
         <Card title="Test Connection" description="Proves, step by step, that this mailbox can send.">

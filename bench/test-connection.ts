@@ -28,7 +28,9 @@ process.env.FORGE365_DATA_DIR = dataDir;
 process.env.RUN_TEST_QUEUE = "false";
 process.env.LOG_LEVEL ??= "warn";
 
-const { printTable, summarize } = await import("./stats");
+const { summarize } = await import("./stats");
+const { Report } = await import("./report");
+const report = new Report("test-connection");
 const { startSandbox } = await import("@/sandbox/index");
 const { bulkFixture } = await import("@/tests/helpers/sandbox-fixture");
 const { runConnectionTest } = await import("@/lib/microsoft/test-connection");
@@ -66,7 +68,7 @@ for (let i = 0; i < singleRuns; i++) {
 }
 const t = summarize(totals);
 const o = summarize(overhead);
-printTable(`Test Connection, one mailbox at a time (sandbox latency ${L} ms per call, ${singleRuns} runs)`, [
+report.table(`Test Connection, one mailbox at a time (sandbox latency ${L} ms per call, ${singleRuns} runs)`, [
   { measure: "upstream calls per test", p50: summarize(calls).p50, p95: summarize(calls).p95 },
   { measure: "total ms", p50: t.p50, p95: t.p95 },
   { measure: "app overhead ms (total − upstream)", p50: o.p50, p95: o.p95 },
@@ -122,8 +124,9 @@ for (const dryRun of [true, false]) {
     "tests/s": tests.length / (wall / 1000),
   });
 }
-printTable(`Test all: ${APPS * PER_APP} mailboxes across ${APPS} apps (concurrency ${limits.concurrency}, ${limits.perApp} per app, latency ${L} ms)`, rows);
+report.table(`Test all: ${APPS * PER_APP} mailboxes across ${APPS} apps (concurrency ${limits.concurrency}, ${limits.perApp} per app, latency ${L} ms)`, rows);
 
+report.save({ latencyMs: L, singleRuns, apps: APPS, perApp: PER_APP, concurrency: limits.concurrency, perAppLimit: limits.perApp });
 await db.$disconnect();
 await sandbox.close();
 await database.embedded?.stop();

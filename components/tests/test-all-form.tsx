@@ -7,9 +7,9 @@ import { testAllAction } from "@/app/w/[slug]/mailboxes/actions";
 
 /** "Test all" over an account (accountId) or the whole workspace. */
 export function TestAllForm({ slug, accountId, defaultRecipient, count }: { slug: string; accountId?: string; defaultRecipient: string; count: number }) {
-  const { state, onSubmit, pending, fieldErrors } = useKeptForm(testAllAction);
+  const { state, form, pending, ready, fieldErrors } = useKeptForm(testAllAction);
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate aria-label="Test all">
+    <form {...form} className="flex flex-wrap items-end gap-3" noValidate aria-label="Test all">
       <input type="hidden" name="workspace" value={slug} />
       <input type="hidden" name="accountId" value={accountId ?? ""} />
       <label className="text-sm">
@@ -20,7 +20,7 @@ export function TestAllForm({ slug, accountId, defaultRecipient, count }: { slug
         <input type="checkbox" name="dryRun" defaultChecked className="rounded border-slate-300" />
         Dry run (no mail sent)
       </label>
-      <Button type="submit" variant="secondary" disabled={pending || count === 0}>
+      <Button type="submit" variant="secondary" disabled={pending || !ready || count === 0}>
         {pending ? "Queuing…" : `Test all ${count}`}
       </Button>
       {state && !state.ok ? <div className="w-full"><FormMessage state={state} />{fieldErrors?.recipient ? <p className="text-xs text-red-600">{fieldErrors.recipient.join(" ")}</p> : null}</div> : null}

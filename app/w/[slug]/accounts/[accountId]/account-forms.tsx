@@ -23,14 +23,14 @@ function Hidden({ slug, accountId }: AccountRef) {
 }
 
 export function ReplaceSecretForm({ datePattern, ...ref }: AccountRef & { datePattern: string }) {
-  const { state, onSubmit, pending, fieldErrors } = useKeptForm(replaceSecretAction);
+  const { state, form, pending, ready, fieldErrors } = useKeptForm(replaceSecretAction);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Replace secret">
+    <form {...form} className="space-y-4" noValidate aria-label="Replace secret">
       <Hidden {...ref} />
       <FormMessage state={state} />
       <TextField label="New client secret value" name="clientSecret" type="password" autoComplete="new-password" spellCheck={false} errors={fieldErrors?.clientSecret} />
       <TextField label="New secret expires" name="secretExpiresOn" placeholder={datePattern} autoComplete="off" errors={fieldErrors?.secretExpiresOn} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !ready}>
         {pending ? "Replacing…" : "Replace secret"}
       </Button>
     </form>
@@ -38,14 +38,14 @@ export function ReplaceSecretForm({ datePattern, ...ref }: AccountRef & { datePa
 }
 
 export function EditAccountForm({ label, expires, datePattern, ...ref }: AccountRef & { label: string; expires: string; datePattern: string }) {
-  const { state, onSubmit, pending, fieldErrors } = useKeptForm(updateAccountAction);
+  const { state, form, pending, ready, fieldErrors } = useKeptForm(updateAccountAction);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Edit account">
+    <form {...form} className="space-y-4" noValidate aria-label="Edit account">
       <Hidden {...ref} />
       <FormMessage state={state} />
       <TextField label="Label" name="label" defaultValue={label} errors={fieldErrors?.label} />
       <TextField label="Secret expires" name="secretExpiresOn" defaultValue={expires} placeholder={datePattern} hint="Correct the date if it differs from Entra's Expires column." errors={fieldErrors?.secretExpiresOn} />
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <Button type="submit" variant="secondary" disabled={pending || !ready}>
         {pending ? "Saving…" : "Save"}
       </Button>
     </form>
@@ -53,13 +53,13 @@ export function EditAccountForm({ label, expires, datePattern, ...ref }: Account
 }
 
 export function AddMailboxesForm(ref: AccountRef) {
-  const { state, onSubmit, pending, fieldErrors } = useKeptForm(addMailboxesAction);
+  const { state, form, pending, ready, fieldErrors } = useKeptForm(addMailboxesAction);
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label="Add mailboxes">
+    <form {...form} className="space-y-3" noValidate aria-label="Add mailboxes">
       <Hidden {...ref} />
       <FormMessage state={state} />
       <TextAreaField label="Add mailboxes" name="mailboxes" rows={3} placeholder="one@contoso.com, two@contoso.com" hint="One per line, or separated by commas." errors={fieldErrors?.mailboxes} />
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <Button type="submit" variant="secondary" disabled={pending || !ready}>
         {pending ? "Adding…" : "Add mailboxes"}
       </Button>
     </form>

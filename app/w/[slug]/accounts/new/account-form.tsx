@@ -23,9 +23,9 @@ const permissionModes: RadioOption[] = [
 ];
 
 export function AccountForm({ slug, clouds, datePattern }: { slug: string; clouds: Array<{ value: string; label: string }>; datePattern: string }) {
-  const { state, onSubmit, pending, fieldErrors } = useKeptForm(createAccountAction);
+  const { state, form, pending, ready, fieldErrors } = useKeptForm(createAccountAction);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Add Microsoft 365 account">
+    <form {...form} className="space-y-4" noValidate aria-label="Add Microsoft 365 account">
       <input type="hidden" name="workspace" value={slug} />
       <FormMessage state={state} />
       <TextField label="Label" name="label" placeholder="Contoso — outbound" hint="A name your team recognises." errors={fieldErrors?.label} />
@@ -56,7 +56,7 @@ export function AccountForm({ slug, clouds, datePattern }: { slug: string; cloud
           <SelectField label="Cloud" name="cloud" defaultValue="GLOBAL" options={clouds} errors={fieldErrors?.cloud} hint="Change only for US Government, China or the local sandbox." />
         </div>
       </details>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !ready}>
         {pending ? "Saving…" : "Add account"}
       </Button>
     </form>

@@ -10,12 +10,12 @@ import { testMailboxAction } from "../actions";
 
 export function TestConnectionForm({ slug, mailboxId, defaultRecipient }: { slug: string; mailboxId: string; defaultRecipient: string }) {
   const router = useRouter();
-  const { state, onSubmit, pending, fieldErrors } = useKeptForm(testMailboxAction);
+  const { state, form, pending, ready, fieldErrors } = useKeptForm(testMailboxAction);
   useEffect(() => {
     if (state?.ok) router.replace(`/w/${slug}/mailboxes/${mailboxId}?test=${state.data.testId}`);
   }, [state, router, slug, mailboxId]);
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label="Test Connection">
+    <form {...form} className="space-y-3" noValidate aria-label="Test Connection">
       <input type="hidden" name="workspace" value={slug} />
       <input type="hidden" name="mailboxId" value={mailboxId} />
       {state && !state.ok ? <FormMessage state={state} /> : null}
@@ -24,7 +24,7 @@ export function TestConnectionForm({ slug, mailboxId, defaultRecipient }: { slug
         <input type="checkbox" name="dryRun" className="rounded border-slate-300" />
         Dry run: check token, permissions and mailbox without sending
       </label>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !ready}>
         {pending ? "Starting…" : "Test Connection"}
       </Button>
     </form>

@@ -36,6 +36,18 @@ function requireSandboxUrl({ sandboxUrl }: Pick<MicrosoftFetchOptions, "sandboxU
   return sandboxUrl;
 }
 
+/**
+ * Aborts with a TimeoutError after `ms`, as AbortSignal.timeout() does. Not that one: AbortSignal.any()
+ * holds its sources weakly, so in Node 20 a timeout signal held by nothing else can be garbage
+ * collected before it fires, and a silent Microsoft is then waited on until the run's own deadline
+ * (nodejs/node#57736). The timer holds this controller until it fires; unref'd, it keeps no process up.
+ */
+function requestTimeout(ms: number): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")), ms).unref();
+  return controller.signal;
+}
+
 /** One fetch for all Microsoft traffic of a connection: MSAL and the Graph client both go through it. */
 export function createMicrosoftFetch(options: MicrosoftFetchOptions): Fetch {
   const { timeoutMs = 10_000 } = options;
@@ -45,7 +57,7 @@ export function createMicrosoftFetch(options: MicrosoftFetchOptions): Fetch {
     const url = input instanceof Request ? input.url : input.toString();
     const target = resolveMicrosoftUrl(url, options);
     const caller = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-    const timeout = AbortSignal.timeout(timeoutMs);
+    const timeout = requestTimeout(timeoutMs);
     const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
     return input instanceof Request ? base(new Request(target, input), { ...init, signal }) : base(target, { ...init, signal });
   };

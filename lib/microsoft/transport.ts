@@ -83,7 +83,9 @@ export function createMsalNetworkClient(fetchFn: Fetch): INetworkModule {
         signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
       });
     } catch (err) {
-      throw new ClientAuthError(ClientAuthErrorCodes.networkError, correlationId, reason(err));
+      // The cause says whether the request timed out, even to callers that share this token request
+      // (a Test all) and so never saw the request themselves.
+      throw Object.assign(new ClientAuthError(ClientAuthErrorCodes.networkError, correlationId, reason(err)), { cause: err });
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => (headers[key] = value));

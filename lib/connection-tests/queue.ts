@@ -3,21 +3,25 @@ import { logError, logger } from "@/lib/log";
 
 /**
  * Connection tests wait as QUEUED rows; any app instance may claim one (FOR UPDATE SKIP LOCKED), so
- * several instances share the work and none runs a test twice. A claim older than CLAIM_TIMEOUT is
- * taken to be from an instance that died mid-test, and the test is run again.
+ * several instances share the work and none runs a test twice. A claim older than the claim timeout
+ * is taken to be from an instance that died mid-test, and the test is run again.
  */
-const CLAIM_TIMEOUT_SECONDS = 120;
-
 export interface QueueLimits {
   /** Tests running at once in this instance. */
   concurrency: number;
   /** Tests running at once for one app registration (Graph allows 4 concurrent requests per app per mailbox). */
   perApp: number;
+  /** Longer than any test may run (30 s), so a live instance's claim is never taken from it. */
+  claimTimeoutSeconds: number;
+}
+
+function positive(value: string | undefined, fallback: number) {
+  const n = Number(value ?? fallback);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 export function queueLimits(env: NodeJS.ProcessEnv = process.env): QueueLimits {
-  const concurrency = Number(env.TEST_CONCURRENCY ?? 8);
-  return { concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 8, perApp: 4 };
+  return { concurrency: positive(env.TEST_CONCURRENCY, 8), perApp: 4, claimTimeoutSeconds: positive(env.TEST_CLAIM_TIMEOUT_SECONDS, 120) };
 }
 
 export interface ClaimedTest {
@@ -32,12 +36,12 @@ export interface QueueScope {
 }
 
 /** Claims the oldest waiting test whose app registration is not already at its limit. */
-export async function claimNextTest(busyApps: string[], { workspaceId, bulkRunId }: QueueScope = {}): Promise<ClaimedTest | null> {
+export async function claimNextTest(busyApps: string[], { workspaceId, bulkRunId }: QueueScope, claimTimeoutSeconds: number): Promise<ClaimedTest | null> {
   const rows = await db.$queryRaw<ClaimedTest[]>`
     UPDATE "ConnectionTest" SET status = 'RUNNING', "claimedAt" = now(), "startedAt" = COALESCE("startedAt", now())
     WHERE id = (
       SELECT id FROM "ConnectionTest"
-      WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND "claimedAt" < now() - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS})))
+      WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND "claimedAt" < now() - make_interval(secs => ${claimTimeoutSeconds})))
         AND NOT ("appRegistrationId" = ANY(${busyApps}::text[]))
         AND (${workspaceId ?? null}::text IS NULL OR "workspaceId" = ${workspaceId ?? null})
         AND (${bulkRunId ?? null}::text IS NULL OR "bulkRunId" = ${bulkRunId ?? null})
@@ -50,8 +54,8 @@ export async function claimNextTest(busyApps: string[], { workspaceId, bulkRunId
 }
 
 /**
- * Runs queued tests (of one workspace, or all) until none is left, within the limits. Resolves when
- * the queue is empty and every started test has finished.
+ * Runs queued tests (of one workspace, or all) until none is left, within the limits. Resolves with
+ * the number of tests run once the queue is empty and every started test has finished.
  */
 export async function drainQueue(
   run: (test: ClaimedTest) => Promise<void>,
@@ -60,18 +64,20 @@ export async function drainQueue(
 ) {
   const perApp = new Map<string, number>();
   const active = new Set<Promise<void>>();
+  let started = 0;
   for (;;) {
     if (active.size >= limits.concurrency) {
       await Promise.race(active);
       continue;
     }
     const busy = [...perApp].filter(([, n]) => n >= limits.perApp).map(([app]) => app);
-    const claimed = await claimNextTest(busy, scope);
+    const claimed = await claimNextTest(busy, scope, limits.claimTimeoutSeconds);
     if (!claimed) {
-      if (active.size === 0) return;
+      if (active.size === 0) return started;
       await Promise.race(active);
       continue;
     }
+    started++;
     perApp.set(claimed.appRegistrationId, (perApp.get(claimed.appRegistrationId) ?? 0) + 1);
     const task: Promise<void> = run(claimed)
       .catch((error) => void logError(error, { testId: claimed.id }))
@@ -98,15 +104,31 @@ export function kickQueue(run: (test: ClaimedTest) => Promise<void>) {
     return draining;
   }
   draining = (async () => {
+    let ran = 0;
     do {
       again = false;
-      await drainQueue(run);
+      ran += await drainQueue(run);
     } while (again);
+    if (ran) logger.debug({ ran }, "test queue idle");
   })()
     .catch((error) => void logError(error, { component: "test-queue" }))
     .finally(() => {
       draining = null;
-      logger.debug("test queue idle");
     });
   return draining;
+}
+
+/** How often an instance looks at the queue without being asked. */
+const WATCH_INTERVAL_MS = 5_000;
+let watching: NodeJS.Timeout | null = null;
+
+/**
+ * Also looks at the queue every few seconds, unasked: tests queued by an instance that leaves the
+ * work to others, tests abandoned by an instance that died, and tests whose drain a database outage
+ * cut short are all taken up without waiting for this instance's next enqueue.
+ */
+export function watchQueue(run: (test: ClaimedTest) => Promise<void>) {
+  if (process.env.RUN_TEST_QUEUE === "false" || watching) return;
+  watching = setInterval(() => void kickQueue(run), WATCH_INTERVAL_MS);
+  watching.unref();
 }

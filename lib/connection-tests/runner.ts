@@ -4,7 +4,7 @@ import { acquireAppToken, createConfidentialClient } from "@/lib/microsoft/msal"
 import type { AppToken } from "@/lib/microsoft/msal";
 import type { TokenSource } from "@/lib/microsoft/test-connection";
 import { executeConnectionTest, recordCrash } from "./execute";
-import { type ClaimedTest, kickQueue } from "./queue";
+import { type ClaimedTest, kickQueue, watchQueue } from "./queue";
 
 /**
  * In a "Test all", the first test of each app registration asks Entra for a fresh token (proving
@@ -51,7 +51,8 @@ async function closeBulkRunIfDone(bulkRunId: string) {
   for (const key of bulkTokens.keys()) if (key.startsWith(`${bulkRunId}:`)) bulkTokens.delete(key);
 }
 
-/** Makes this instance work through the queue in the background (idempotent). */
+/** Makes this instance work through the queue in the background, now and from now on (idempotent). */
 export function processTestQueue() {
+  watchQueue(runClaimed);
   return kickQueue(runClaimed);
 }

@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createAccount } from "@/lib/accounts/accounts";
+import { enqueueBulkRun } from "@/lib/connection-tests/enqueue";
+import { drainQueue, queueLimits } from "@/lib/connection-tests/queue";
+import { runClaimed } from "@/lib/connection-tests/runner";
+import { db } from "@/lib/db/client";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
+import { deployMigrations } from "@/lib/db/migrations";
+import { STEP_NAMES } from "@/lib/microsoft/test-connection";
+import { startSandbox, type RunningSandbox } from "@/sandbox/index";
+import { createUser, createWorkspace } from "@/tests/helpers/factories";
+import { bulkFixture } from "@/tests/helpers/sandbox-fixture";
+
+/**
+ * This file's database is an embedded one it starts, stops and starts again itself (vitest runs each
+ * file in a process of its own, so the app's client here connects to nothing else).
+ */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forge365-restart-"));
+let database: EmbeddedDatabase;
+let port: number;
+let sandbox: RunningSandbox;
+const setup = bulkFixture({ apps: 3, mailboxesPerApp: 4 });
+
+async function freePort() {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port: free } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return free;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  database = await startEmbeddedDatabase({ dir: path.join(dir, "pglite"), port });
+  await deployMigrations(database.url);
+  process.env.DATABASE_URL = database.url;
+  process.env.FORGE365_EMBEDDED_DB = "1";
+  sandbox = await startSandbox({ port: 0, fixture: setup.fixture });
+  process.env.M365_SANDBOX_URL = sandbox.url;
+  // Slow enough that the restart lands while tests are running.
+  for (const endpoint of ["token", "users"]) {
+    await fetch(`${sandbox.url}/_sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint, latencyMs: 300 }) });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await db.$disconnect();
+  await sandbox?.close();
+  await database?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it("a database restart in the middle of a Test all loses no result: once it is back, the claimed tests are taken again and every one finishes", async () => {
+  const owner = await createUser("owner");
+  const workspace = await createWorkspace({ OWNER: owner });
+  const actor = { workspaceId: workspace.id, userId: owner.id };
+  for (const [i, app] of setup.accounts.entries()) {
+    await createAccount(actor, {
+      label: `App ${i}`,
+      cloud: "SANDBOX",
+      tenant: app.tenant,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      secretExpiresOn: new Date(Date.UTC(2099, 0, 1)),
+      mailboxes: app.mailboxes.map((address, line) => ({ address, line: line + 1 })),
+    });
+  }
+  const run = await enqueueBulkRun(actor, {}, { dryRun: true });
+  // A short claim timeout stands in for the two minutes after which a claim counts as abandoned.
+  const limits = queueLimits({ ...process.env, TEST_CLAIM_TIMEOUT_SECONDS: "3" });
+
+  const interrupted = drainQueue(runClaimed, limits, { workspaceId: workspace.id }).catch((error: Error) => error);
+  await sleep(800);
+  await database.stop();
+  await sleep(1_500);
+  database = await startEmbeddedDatabase({ dir: path.join(dir, "pglite"), port });
+  await interrupted;
+
+  const left = await db.connectionTest.count({ where: { bulkRunId: run.id, status: { in: ["QUEUED", "RUNNING"] } } });
+  expect(left, "the outage left tests unfinished, or the test proves nothing").toBeGreaterThan(0);
+  await sleep(limits.claimTimeoutSeconds * 1_000);
+  await drainQueue(runClaimed, limits, { workspaceId: workspace.id });
+
+  const tests = await db.connectionTest.findMany({ where: { bulkRunId: run.id } });
+  expect(tests).toHaveLength(12);
+  for (const test of tests) {
+    expect(test).toMatchObject({ status: "PASSED", finishedAt: expect.any(Date) });
+    expect((test.steps as Array<{ name: string }>).map((s) => s.name)).toEqual(STEP_NAMES);
+  }
+  expect(await db.bulkRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "DONE" });
+  expect(await db.mailbox.count({ where: { workspaceId: workspace.id, status: "HEALTHY" } })).toBe(12);
+}, 60_000);

@@ -80,9 +80,11 @@ export function nextYear() {
 export async function inviteAndJoin(owner: Page, invitee: Page, slug: string, role: "ADMIN" | "MEMBER" | "VIEWER") {
   const email = uniqueEmail(role.toLowerCase());
   await owner.goto(`/w/${slug}/members`);
-  await owner.getByLabel("Email").fill(email);
-  await owner.getByLabel("Role").selectOption(role);
-  await owner.getByRole("button", { name: "Create invitation" }).click();
+  // Each member's row has a Role select of its own; the invitation's is the one in this form.
+  const form = owner.locator("form").filter({ has: owner.getByRole("button", { name: "Create invitation" }) });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption(role);
+  await form.getByRole("button", { name: "Create invitation" }).click();
   const link = await owner.getByLabel("Invitation link").inputValue();
   await invitee.goto(`/sign-up?callbackUrl=${encodeURIComponent(new URL(link).pathname)}`);
   await invitee.getByLabel("Name").fill(`${role} person`);

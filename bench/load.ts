@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { startSandbox } from "@/sandbox/index";
 import { bulkFixture } from "@/tests/helpers/sandbox-fixture";
 import { buildApp, signIn, startApp } from "./app-server";
-import { createBenchDatabase } from "./database";
+import { createScratchDatabase } from "./database";
 import { sampleRss } from "./memory";
 import { Report } from "./report";
 import { BENCH_PERSON, FULL_SIZE, LARGE_WORKSPACE, largeWorkspaceIds, seedDashboard } from "./seed";
@@ -36,7 +36,7 @@ const PER_APP = 4;
 const report = new Report("load");
 
 await buildApp();
-const database = await createBenchDatabase("load");
+const database = await createScratchDatabase("bench_load");
 process.env.DATABASE_URL = database.url;
 const sandboxSetup = bulkFixture({ apps: Math.ceil(TESTS / PER_APP), mailboxesPerApp: PER_APP });
 const sandbox = await startSandbox({ port: 0, fixture: sandboxSetup.fixture });

@@ -161,11 +161,19 @@ export async function deleteAccount(actor: Actor, accountId: string, confirmatio
   });
 }
 
-export function listAccounts(workspaceId: string) {
-  return db.appRegistration.findMany({
-    where: { workspaceId },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    select: { ...publicAccountFields, _count: { select: { mailboxes: true } } },
-  });
+export const ACCOUNT_PAGE_SIZE = 50;
+
+/** One page of a workspace's accounts, newest first, and how many there are: an agency's hundreds never load at once. */
+export async function listAccounts(workspaceId: string, page = 1) {
+  const [total, rows] = await Promise.all([
+    db.appRegistration.count({ where: { workspaceId } }),
+    db.appRegistration.findMany({
+      where: { workspaceId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (Math.max(1, page) - 1) * ACCOUNT_PAGE_SIZE,
+      take: ACCOUNT_PAGE_SIZE,
+      select: { ...publicAccountFields, _count: { select: { mailboxes: true } } },
+    }),
+  ]);
+  return { total, page: Math.max(1, page), pageCount: Math.max(1, Math.ceil(total / ACCOUNT_PAGE_SIZE)), rows };
 }

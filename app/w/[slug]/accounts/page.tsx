@@ -4,17 +4,20 @@ import { SecretExpiryBadge } from "@/components/accounts/secret-expiry-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { Pagination } from "@/components/ui/pagination";
 import { listAccounts } from "@/lib/accounts/accounts";
 import { cloudLabel } from "@/lib/accounts/clouds";
+import { pageQuerySchema } from "@/lib/validation/page-query";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { hasRole } from "@/lib/workspaces/roles";
 
 export const metadata: Metadata = { title: "Microsoft 365 accounts" };
 
-export default async function AccountsPage({ params }: PageProps<"/w/[slug]/accounts">) {
+export default async function AccountsPage({ params, searchParams }: PageProps<"/w/[slug]/accounts">) {
   const { slug } = await params;
   const { workspace, role } = await workspacePage(slug);
-  const accounts = await listAccounts(workspace.id);
+  const query = pageQuerySchema.parse(await searchParams);
+  const accounts = await listAccounts(workspace.id, query.page);
   const canAdd = hasRole(role, "MEMBER");
   const addLink = (
     <Link href={`/w/${workspace.slug}/accounts/new`} className={buttonClasses("primary")}>
@@ -22,7 +25,7 @@ export default async function AccountsPage({ params }: PageProps<"/w/[slug]/acco
     </Link>
   );
 
-  if (accounts.length === 0) {
+  if (accounts.total === 0) {
     return (
       <Card className="py-12 text-center">
         <h1 className="text-lg font-semibold">No Microsoft 365 accounts yet</h1>
@@ -42,7 +45,7 @@ export default async function AccountsPage({ params }: PageProps<"/w/[slug]/acco
         {canAdd ? addLink : null}
       </div>
       <DataTable columns={["Account", "Tenant", "Mailboxes", "Client secret"]}>
-        {accounts.map((a) => (
+        {accounts.rows.map((a) => (
           <tr key={a.id} data-testid="account-row">
             <td className="px-4 py-3">
               <Link href={`/w/${workspace.slug}/accounts/${a.id}`} className="font-semibold text-blue-700 hover:underline">
@@ -58,6 +61,12 @@ export default async function AccountsPage({ params }: PageProps<"/w/[slug]/acco
           </tr>
         ))}
       </DataTable>
+      <Pagination
+        summary={`${accounts.total} account${accounts.total === 1 ? "" : "s"}`}
+        page={accounts.page}
+        pageCount={accounts.pageCount}
+        href={(page) => `/w/${workspace.slug}/accounts?page=${page}`}
+      />
     </div>
   );
 }

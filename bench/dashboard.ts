@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { appDir, buildApp, signIn, startApp } from "./app-server";
 import { createScratchDatabase } from "./database";
 import { Report } from "./report";
-import { BENCH_PERSON, FULL_SIZE, LARGE_WORKSPACE, largeWorkspaceIds, scaled, seedDashboard, type SeedSize } from "./seed";
+import { BENCH_PERSON, FULL_SIZE, LARGE_SHARE, LARGE_WORKSPACE, largeWorkspaceIds, scaled, seedDashboard, type SeedSize } from "./seed";
 import { startStatementCounter, throughCounter } from "./statement-counter";
 import { summarize } from "./stats";
 
@@ -27,7 +27,10 @@ const report = new Report("dashboard");
 
 function pagesOf(ids: { accountId: string; mailboxId: string }, size: SeedSize) {
   const base = `/w/${LARGE_WORKSPACE}`;
-  const mailboxes = Math.round(size.apps * 0.25) * size.mailboxesPerApp;
+  const apps = Math.round(size.apps * LARGE_SHARE);
+  const mailboxes = apps * size.mailboxesPerApp;
+  // One "account added" per app and one "test run" per test, as seeded.
+  const events = apps + mailboxes * size.testsPerMailbox;
   const pages: Array<[string, string]> = [
     ["overview", base],
     ["accounts list", `${base}/accounts`],
@@ -38,7 +41,7 @@ function pagesOf(ids: { accountId: string; mailboxId: string }, size: SeedSize) 
     ["mailbox page", `${base}/mailboxes/${ids.mailboxId}`],
   ];
   if (fs.existsSync(path.join(appDir, "app/w/[slug]/audit/page.tsx"))) {
-    pages.push(["audit log", `${base}/audit`], ["audit log, page 100", `${base}/audit?page=100`]);
+    pages.push(["audit log", `${base}/audit`], ["audit log, last page", `${base}/audit?page=${Math.ceil(events / 50)}`]);
   } else {
     report.note("The audit log page does not exist in this build: skipped.");
   }
@@ -61,12 +64,14 @@ async function measureAt(factor: number) {
     for (const [name, pathname] of pagesOf(ids, size)) {
       const timings: number[] = [];
       const statements: number[] = [];
+      let bytes = 0;
       for (let i = 0; i < REQUESTS + 3; i++) {
         const before = counter.count();
         const started = performance.now();
         const response = await fetch(`${app.url}${pathname}`, { headers: { cookie }, redirect: "manual" });
         const body = await response.text();
         const elapsed = performance.now() - started;
+        bytes = Buffer.byteLength(body);
         if (response.status !== 200) throw new Error(`${pathname}: HTTP ${response.status} ${body.slice(0, 200)}`);
         // Anything the page sends after its last byte (deferred work) still counts as the page's.
         await sleep(30);
@@ -77,7 +82,7 @@ async function measureAt(factor: number) {
       }
       const t = summarize(timings);
       const s = summarize(statements);
-      rows.push({ page: name, "p50 ms": t.p50, "p95 ms": t.p95, "p99 ms": t.p99, statements: s.p50, "statements max": s.max });
+      rows.push({ page: name, "p50 ms": t.p50, "p95 ms": t.p95, "p99 ms": t.p99, statements: s.p50, "statements max": s.max, "HTML kB": bytes / 1024 });
     }
     report.table(
       `Dashboard at ${factor}× (${size.workspaces} workspaces, ${size.apps} apps, ${size.apps * size.mailboxesPerApp} mailboxes; "${LARGE_WORKSPACE}" holds a quarter), ${REQUESTS} sequential requests per page`,
@@ -104,6 +109,8 @@ if (runs.length > 1) {
       [`statements ${large.factor}×`]: large.rows[i].statements,
       [`p50 ms ${small.factor}×`]: row["p50 ms"],
       [`p50 ms ${large.factor}×`]: large.rows[i]["p50 ms"],
+      [`HTML kB ${small.factor}×`]: row["HTML kB"],
+      [`HTML kB ${large.factor}×`]: large.rows[i]["HTML kB"],
     })),
   );
 }

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { generateKeyString } from "@/lib/crypto";
+import { freePort } from "@/tests/helpers/ports";
 
 /**
  * The production build the benchmarks measure. BENCH_APP_DIR points at another checkout (with its
@@ -26,14 +26,6 @@ export async function buildApp() {
   if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(appDir, ".next", "BUILD_ID"))) return;
   console.log(`Building ${appDir} …`);
   await run(["build"], { NODE_ENV: "production" });
-}
-
-export async function freePort() {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export interface RunningApp {

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { createAccount } from "@/lib/accounts/accounts";
 import { db } from "@/lib/db/client";
 import { startSandbox } from "@/sandbox/index";
-import { bulkFixture } from "@/tests/helpers/sandbox-fixture";
+import { addBulkAccounts } from "@/tests/helpers/bulk-accounts";
+import { bulkFixture, setSandboxLatency } from "@/tests/helpers/sandbox-fixture";
 import { buildApp, signIn, startApp } from "./app-server";
 import { createScratchDatabase } from "./database";
 import { sampleRss } from "./memory";
@@ -43,25 +43,10 @@ const sandbox = await startSandbox({ port: 0, fixture: sandboxSetup.fixture });
 let app: Awaited<ReturnType<typeof startApp>> | undefined;
 try {
   await seedDashboard(database.url, FULL_SIZE);
-  for (const endpoint of ["token", "users", "sendMail"]) {
-    await fetch(`${sandbox.url}/_sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint, latencyMs: LATENCY }) });
-  }
+  await setSandboxLatency(sandbox.url, LATENCY);
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: LARGE_WORKSPACE } });
   const person = await db.user.findUniqueOrThrow({ where: { email: BENCH_PERSON.email } });
-  for (const [i, account] of sandboxSetup.accounts.entries()) {
-    await createAccount(
-      { workspaceId: workspace.id, userId: person.id },
-      {
-        label: `Sandbox ${i}`,
-        cloud: "SANDBOX",
-        tenant: account.tenant,
-        clientId: account.clientId,
-        clientSecret: account.clientSecret,
-        secretExpiresOn: new Date(Date.UTC(2099, 0, 1)),
-        mailboxes: account.mailboxes.map((address, line) => ({ address, line: line + 1 })),
-      },
-    );
-  }
+  await addBulkAccounts({ workspaceId: workspace.id, userId: person.id }, sandboxSetup.accounts);
   const mailboxes = await db.mailbox.findMany({ where: { workspaceId: workspace.id, appRegistration: { cloud: "SANDBOX" } }, select: { id: true }, take: TESTS });
 
   app = await startApp({ databaseUrl: database.url, env: { M365_SANDBOX_URL: sandbox.url } });

@@ -32,15 +32,13 @@ const { summarize } = await import("./stats");
 const { Report } = await import("./report");
 const report = new Report("test-connection");
 const { startSandbox } = await import("@/sandbox/index");
-const { bulkFixture } = await import("@/tests/helpers/sandbox-fixture");
+const { bulkFixture, setSandboxLatency } = await import("@/tests/helpers/sandbox-fixture");
 const { runConnectionTest } = await import("@/lib/microsoft/test-connection");
 
 const setup = bulkFixture({ apps: APPS, mailboxesPerApp: PER_APP });
 const sandbox = await startSandbox({ port: 0, fixture: setup.fixture });
 process.env.M365_SANDBOX_URL = sandbox.url;
-const put = (body: object) =>
-  fetch(`${sandbox.url}/_sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-for (const endpoint of ["token", "users", "sendMail"]) await put({ endpoint, latencyMs: L });
+await setSandboxLatency(sandbox.url, L);
 // The sandbox refuses a 31st message per mailbox per minute, as Exchange's limit; the bench measures the app.
 await fetch(`${sandbox.url}/_sandbox/limits`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ messagesPerMinute: 1_000_000 }) });
 
@@ -80,7 +78,7 @@ const { deployMigrations } = await import("@/lib/db/migrations");
 const database = await ensureDatabaseUrl();
 await deployMigrations(database.url);
 const { db } = await import("@/lib/db/client");
-const { createAccount } = await import("@/lib/accounts/accounts");
+const { addBulkAccounts } = await import("@/tests/helpers/bulk-accounts");
 const { enqueueBulkRun } = await import("@/lib/connection-tests/enqueue");
 const { drainQueue, queueLimits } = await import("@/lib/connection-tests/queue");
 const { runClaimed } = await import("@/lib/connection-tests/runner");
@@ -90,17 +88,7 @@ const workspace = await db.workspace.create({
   data: { slug: `bench-${Date.now()}`, name: "Bench", memberships: { create: { userId: owner.id, role: "OWNER" } } },
 });
 const actor = { workspaceId: workspace.id, userId: owner.id };
-for (const [i, a] of setup.accounts.entries()) {
-  await createAccount(actor, {
-    label: `Bench ${i}`,
-    cloud: "SANDBOX",
-    tenant: a.tenant,
-    clientId: a.clientId,
-    clientSecret: a.clientSecret,
-    secretExpiresOn: new Date(Date.UTC(2099, 0, 1)),
-    mailboxes: a.mailboxes.map((address, line) => ({ address, line: line + 1 })),
-  });
-}
+await addBulkAccounts(actor, setup.accounts);
 const limits = queueLimits();
 const rows: Array<Record<string, string | number>> = [];
 for (const dryRun of [true, false]) {

@@ -9,11 +9,11 @@ export function uniqueEmail(prefix = "e2e") {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-export async function signUp(page: Page, email = uniqueEmail(), name = "E2E Person") {
+export async function signUp(page: Page, email = uniqueEmail(), name = "E2E Person", password = PASSWORD) {
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/workspaces\/new/);
   return email;

@@ -1,15 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createScratchDatabase } from "@/bench/database";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { deployMigrations } from "@/lib/db/migrations";
+import { freePort } from "@/tests/helpers/ports";
 
 /**
- * The Postgres the instances share: a scratch database beside DATABASE_URL when one is configured
- * (CI), otherwise an embedded database this process serves, one connection per instance.
+ * The Postgres the instances share, migrated: a scratch database beside DATABASE_URL when one is
+ * configured (CI), otherwise an embedded database this process serves, one connection per instance.
  */
 export async function sharedDatabase(): Promise<{ url: string; env: Record<string, string>; drop(): Promise<void> }> {
   if (process.env.DATABASE_URL) {
@@ -18,6 +19,7 @@ export async function sharedDatabase(): Promise<{ url: string; env: Record<strin
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "forge365-scaleout-"));
   const embedded = await startEmbeddedDatabase({ dir: path.join(dir, "pglite") });
+  await deployMigrations(embedded.url);
   return {
     url: embedded.url,
     env: { FORGE365_EMBEDDED_DB: "1" },
@@ -28,14 +30,6 @@ export async function sharedDatabase(): Promise<{ url: string; env: Record<strin
   };
 }
 
-async function freePort() {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export interface Instance {
   url: string;
   /** Dies at once, as on a crash or a lost machine: nothing is finished or cleaned up. */
@@ -43,15 +37,15 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-/** One more production instance of the dashboard (`npm start` on the browser tests' build), on a free port. */
+/** One more production instance of the dashboard (`next start` on the browser tests' build), on a free port. */
 export async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // Its own process group, so killing it takes tsx, Next and Next's server child together.
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  // Its own process group, so killing it takes Next and its server child together.
+  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), APP_URL: url, RUN_WORKER: "false", LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, LOG_LEVEL: "warn", ...env },
   });
   const signal = (name: NodeJS.Signals) => {
     try {

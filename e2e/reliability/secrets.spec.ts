@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { createWorkspace, fillAccountForm, inviteAndJoin, nextYear, runTest, SERVER_LOG, uniqueEmail } from "../helpers";
+import { createWorkspace, fillAccountForm, inviteAndJoin, nextYear, runTest, SERVER_LOG, signUp, uniqueEmail } from "../helpers";
 import { appRoutes } from "./routes";
 
 /** Secrets typed into the app's forms: a client secret, a refused replacement, two passwords. */
@@ -49,12 +49,7 @@ test("no page, payload, header or log line, for any role, carries a secret typed
   await record(page, seen, baseURL!);
 
   // The owner signs up with a canary password and fills every form that takes a secret.
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Sweep Owner");
-  await page.getByLabel("Work email").fill(uniqueEmail("sweep"));
-  await page.getByLabel("Password").fill(CANARIES.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces\/new/);
+  await signUp(page, uniqueEmail("sweep"), "Sweep Owner", CANARIES.password);
   const slug = await createWorkspace(page, "Secret Sweep", "Test");
 
   await page.goto(`/w/${slug}/accounts/new`);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createAccount } from "@/lib/accounts/accounts";
 import { db } from "@/lib/db/client";
 import { type RunningSandbox, startSandbox } from "@/sandbox/index";
-import { bulkFixture } from "@/tests/helpers/sandbox-fixture";
+import { addBulkAccounts } from "@/tests/helpers/bulk-accounts";
+import { bulkFixture, setSandboxLatency } from "@/tests/helpers/sandbox-fixture";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
 import { enqueueBulkRun } from "./enqueue";
 import { drainQueue, queueLimits } from "./queue";
@@ -31,20 +31,8 @@ it("tests 200 mailboxes across 10 apps within Graph's limits, retrying 429s, and
   const owner = await createUser();
   const workspace = await createWorkspace({ OWNER: owner });
   const actor = { workspaceId: workspace.id, userId: owner.id };
-  for (const [i, account] of setup.accounts.entries()) {
-    await createAccount(actor, {
-      label: `Bulk ${i + 1}`,
-      cloud: "SANDBOX",
-      tenant: account.tenant,
-      clientId: account.clientId,
-      clientSecret: account.clientSecret,
-      secretExpiresOn: new Date(Date.UTC(2099, 0, 1)),
-      mailboxes: account.mailboxes.map((address, line) => ({ address, line: line + 1 })),
-    });
-  }
-  for (const endpoint of ["token", "users", "sendMail"]) {
-    await control("faults", { method: "PUT", body: JSON.stringify({ endpoint, latencyMs: 30 }) });
-  }
+  await addBulkAccounts(actor, setup.accounts);
+  await setSandboxLatency(sandbox.url, 30);
   // Microsoft throttles now and then; Graph's retry handler waits out Retry-After and tries again.
   await control("faults", { method: "PUT", body: JSON.stringify({ endpoint: "sendMail", latencyMs: 30, failNext: 5, failStatus: 429, retryAfterSeconds: 1 }) });
 

@@ -33,3 +33,10 @@ export function bulkFixture({ apps, mailboxesPerApp }: { apps: number; mailboxes
     recipient: users[0].userPrincipalName,
   };
 }
+
+/** Makes the sandbox answer these endpoints only after `latencyMs`, as a distant or busy Microsoft does. */
+export async function setSandboxLatency(sandboxUrl: string, latencyMs: number, endpoints = ["token", "users", "sendMail"]) {
+  for (const endpoint of endpoints) {
+    await fetch(`${sandboxUrl}/_sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint, latencyMs }) });
+  }
+}

@@ -1,10 +1,8 @@
 import fs from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createAccount } from "@/lib/accounts/accounts";
 import { enqueueBulkRun } from "@/lib/connection-tests/enqueue";
 import { drainQueue, queueLimits } from "@/lib/connection-tests/queue";
 import { runClaimed } from "@/lib/connection-tests/runner";
@@ -14,7 +12,9 @@ import { deployMigrations } from "@/lib/db/migrations";
 import { STEP_NAMES } from "@/lib/microsoft/test-connection";
 import { startSandbox, type RunningSandbox } from "@/sandbox/index";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
-import { bulkFixture } from "@/tests/helpers/sandbox-fixture";
+import { addBulkAccounts } from "@/tests/helpers/bulk-accounts";
+import { freePort } from "@/tests/helpers/ports";
+import { bulkFixture, setSandboxLatency } from "@/tests/helpers/sandbox-fixture";
 
 /**
  * This file's database is an embedded one it starts, stops and starts again itself (vitest runs each
@@ -26,14 +26,6 @@ let port: number;
 let sandbox: RunningSandbox;
 const setup = bulkFixture({ apps: 3, mailboxesPerApp: 4 });
 
-async function freePort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port: free } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return free;
-}
-
 beforeAll(async () => {
   port = await freePort();
   database = await startEmbeddedDatabase({ dir: path.join(dir, "pglite"), port });
@@ -43,9 +35,7 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, fixture: setup.fixture });
   process.env.M365_SANDBOX_URL = sandbox.url;
   // Slow enough that the restart lands while tests are running.
-  for (const endpoint of ["token", "users"]) {
-    await fetch(`${sandbox.url}/_sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint, latencyMs: 300 }) });
-  }
+  await setSandboxLatency(sandbox.url, 300, ["token", "users"]);
 }, 120_000);
 
 afterAll(async () => {
@@ -59,20 +49,10 @@ it("a database restart in the middle of a Test all loses no result: once it is b
   const owner = await createUser("owner");
   const workspace = await createWorkspace({ OWNER: owner });
   const actor = { workspaceId: workspace.id, userId: owner.id };
-  for (const [i, app] of setup.accounts.entries()) {
-    await createAccount(actor, {
-      label: `App ${i}`,
-      cloud: "SANDBOX",
-      tenant: app.tenant,
-      clientId: app.clientId,
-      clientSecret: app.clientSecret,
-      secretExpiresOn: new Date(Date.UTC(2099, 0, 1)),
-      mailboxes: app.mailboxes.map((address, line) => ({ address, line: line + 1 })),
-    });
-  }
+  await addBulkAccounts(actor, setup.accounts);
   const run = await enqueueBulkRun(actor, {}, { dryRun: true });
   // A short claim timeout stands in for the two minutes after which a claim counts as abandoned.
-  const limits = queueLimits({ ...process.env, TEST_CLAIM_TIMEOUT_SECONDS: "3" });
+  const limits = queueLimits({ ...process.env, TEST_CLAIM_TIMEOUT_SECONDS: "2" });
 
   const interrupted = drainQueue(runClaimed, limits, { workspaceId: workspace.id }).catch((error: Error) => error);
   await sleep(800);

@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/accounts/accounts";
 import { enqueueBulkRun } from "@/lib/connection-tests/enqueue";
@@ -9,18 +8,10 @@ import { DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, STEP_NAMES } from "@/lib/
 import { DEMO_CLIENT_SECRET, DEMO_MAILBOXES } from "@/sandbox/fixtures/demo";
 import { useSandbox } from "@/sandbox/testing";
 import { createUser, createWorkspace, SANDBOX_APP } from "@/tests/helpers/factories";
+import { freePort } from "@/tests/helpers/ports";
 
 const sandbox = useSandbox();
 const MAILBOXES = [DEMO_MAILBOXES.sender, DEMO_MAILBOXES.recipient, DEMO_MAILBOXES.another];
-
-/** A port nothing listens on: the sandbox "down", refusing connections. */
-async function closedPort() {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 async function testAll() {
   const owner = await createUser("owner");
@@ -42,13 +33,13 @@ const fault = (endpoint: string, settings: object) => () => sandbox.control("PUT
 
 /** Microsoft misbehaving, everywhere or only Graph, as the sandbox's control API sets it; and the diagnosis each must give. */
 const faults: Array<{ name: string; apply: () => Promise<unknown>; code: string }> = [
-  { name: "down (connection refused)", apply: async () => (process.env.M365_SANDBOX_URL = await closedPort()), code: "network_error" },
+  { name: "down (connection refused)", apply: async () => (process.env.M365_SANDBOX_URL = `http://127.0.0.1:${await freePort()}`), code: "network_error" },
   { name: "hanging", apply: fault("*", { hang: true }), code: "TIMEOUT" },
   { name: "answering 500", apply: fault("*", { failureRate: 1, failStatus: 500 }), code: "AADSTS50000" },
   { name: "answering 503", apply: fault("*", { failureRate: 1, failStatus: 503, retryAfterSeconds: 1 }), code: "AADSTS90006" },
   { name: "throttling every request", apply: fault("*", { failureRate: 1, failStatus: 429, retryAfterSeconds: 1 }), code: "AADSTS90055" },
-  { name: "Graph answering 503", apply: fault("users", { failureRate: 1, failStatus: 503, retryAfterSeconds: 1 }), code: "ServiceUnavailable" },
-  { name: "Graph throttling every request", apply: fault("users", { failureRate: 1, failStatus: 429, retryAfterSeconds: 1 }), code: "TooManyRequests" },
+  { name: "Graph answering 503", apply: fault("users", { failureRate: 1, failStatus: 503, retryAfterSeconds: 0 }), code: "ServiceUnavailable" },
+  { name: "Graph throttling every request", apply: fault("users", { failureRate: 1, failStatus: 429, retryAfterSeconds: 0 }), code: "TooManyRequests" },
 ];
 
 describe.each(faults)("Microsoft $name", ({ apply, code }) => {

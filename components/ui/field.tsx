@@ -32,29 +32,19 @@ function FieldShell({ label, name, errors, hint, control: field }: Omit<FieldPro
   );
 }
 
-function describedBy(name: string, errors?: string[], hint?: ReactNode) {
-  return errors?.length ? `${name}-error` : hint ? `${name}-hint` : undefined;
+/** What every control shares: its id and name, its error state and what describes it. */
+function controlProps(name: string, errors: string[] | undefined, hint: ReactNode, className?: string, extra?: string) {
+  return {
+    id: name,
+    name,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": errors?.length ? `${name}-error` : hint ? `${name}-hint` : undefined,
+    className: cn(control, extra, errors?.length ? invalid : "", className),
+  };
 }
 
 export function TextField({ label, name, errors, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <FieldShell
-      label={label}
-      name={name}
-      errors={errors}
-      hint={hint}
-      control={
-        <input
-          id={name}
-          name={name}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy(name, errors, hint)}
-          className={cn(control, errors?.length ? invalid : "", className)}
-          {...input}
-        />
-      }
-    />
-  );
+  return <FieldShell label={label} name={name} errors={errors} hint={hint} control={<input {...controlProps(name, errors, hint, className)} {...input} />} />;
 }
 
 export function TextAreaField({ label, name, errors, hint, className, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
@@ -64,16 +54,7 @@ export function TextAreaField({ label, name, errors, hint, className, ...input }
       name={name}
       errors={errors}
       hint={hint}
-      control={
-        <textarea
-          id={name}
-          name={name}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy(name, errors, hint)}
-          className={cn(control, "font-mono", errors?.length ? invalid : "", className)}
-          {...input}
-        />
-      }
+      control={<textarea {...controlProps(name, errors, hint, className, "font-mono")} {...input} />}
     />
   );
 }
@@ -94,14 +75,7 @@ export function SelectField({
       errors={errors}
       hint={hint}
       control={
-        <select
-          id={name}
-          name={name}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy(name, errors, hint)}
-          className={cn(control, errors?.length ? invalid : "", className)}
-          {...select}
-        >
+        <select {...controlProps(name, errors, hint, className)} {...select}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

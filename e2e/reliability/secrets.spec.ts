@@ -26,7 +26,8 @@ interface Seen {
  */
 async function record(page: Page, seen: Seen[], app: string) {
   await page.route(`${app}/**`, async (route) => {
-    const response = await route.fetch({ maxRedirects: 0 });
+    // Once more if the server dropped a kept-alive connection as it was reused, as a browser would.
+    const response = await route.fetch({ maxRedirects: 0 }).catch(() => route.fetch({ maxRedirects: 0 }));
     const body = await response.body();
     seen.push({ url: `${route.request().method()} ${route.request().url()}`, text: `${JSON.stringify(response.headers())}\n${body.toString("utf8")}` });
     await route.fulfill({ response, body });

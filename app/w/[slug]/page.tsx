@@ -25,7 +25,7 @@ export default async function WorkspaceOverview({ params }: PageProps<"/w/[slug]
         <h1 className="text-2xl font-semibold">{workspace.name}</h1>
         <EnvironmentBadge environment={workspace.environment} />
       </div>
-      {accountCount ? <NeedsAttention items={attention} /> : null}
+      {accountCount ? <NeedsAttention items={attention} slug={workspace.slug} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Card title="Your role" description={roleLabels[role]}>
           <p className="text-sm text-slate-600">

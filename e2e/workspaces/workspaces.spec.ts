@@ -70,7 +70,11 @@ test("invite by link: the invitee joins with the invited role; the link works on
   await owner.reload();
   const row = owner.getByTestId("member-row").filter({ hasText: inviteeEmail });
   await row.getByLabel("Role").selectOption("MEMBER");
-  await row.getByRole("button", { name: "Change role" }).click();
+  // The reload below must come after the action has answered, not merely after the click.
+  await Promise.all([
+    owner.waitForResponse((response) => response.request().method() === "POST" && response.url().includes(`/w/${slug}/members`)),
+    row.getByRole("button", { name: "Change role" }).click(),
+  ]);
   await expect(owner.getByTestId("member-row").filter({ hasText: inviteeEmail }).getByLabel("Role")).toHaveValue("MEMBER");
   await owner.reload();
   await expect(owner.getByTestId("member-row").filter({ hasText: inviteeEmail }).getByLabel("Role")).toHaveValue("MEMBER");

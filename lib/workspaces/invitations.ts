@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { recordAuditEvent, recordMemberEvent } from "@/lib/audit/record";
+import { appUrl } from "@/lib/config/app-url";
 import { db } from "@/lib/db/client";
 import { NotAllowedError, UserFacingError } from "./errors";
 import type { Caller } from "./members";
@@ -9,10 +10,6 @@ export const INVITATION_TTL_DAYS = 7;
 
 function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
-}
-
-export function appUrl() {
-  return (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
 
 /** Creates a single-use link; only its hash is stored, so the link is shown to the inviter once. */

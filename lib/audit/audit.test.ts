@@ -12,7 +12,7 @@ import { DEMO_CLIENT_SECRET, DEMO_MAILBOXES } from "@/sandbox/fixtures/demo";
 import { type RunningSandbox, startSandbox } from "@/sandbox/index";
 import { CANARY_SECRET, createUser, createWorkspace, SANDBOX_APP } from "@/tests/helpers/factories";
 import { auditCsvHeader, auditCsvRows } from "./csv";
-import { allAuditEvents, listAuditEvents } from "./list";
+import { allAuditEvents, auditActors, listAuditEvents } from "./list";
 import type { AuditAction } from "./record";
 
 const IP = "198.51.100.7";
@@ -129,6 +129,17 @@ describe("the audit log", () => {
     expect(csv).toContain(`"${IP}"`);
     expect(csv).toContain(`"${world.owner.email}"`);
     expect(csv).not.toContain(CANARY_SECRET);
+  });
+
+  it("offers each person who acted once in the Who filter, by email, and nobody from another workspace", async () => {
+    const actors = await auditActors(world.workspace.id);
+    const people = [world.owner, world.joiner, world.leaver];
+    expect(actors.map((a) => a.email)).toEqual(people.map((p) => p.email).sort((a, b) => a.localeCompare(b)));
+    const stranger = await createUser("stranger");
+    const elsewhere = await createWorkspace({ OWNER: stranger }, "Elsewhere");
+    await db.auditEvent.create({ data: { workspaceId: elsewhere.id, actorId: stranger.id, action: "workspace.updated", targetType: "Workspace" } });
+    expect((await auditActors(world.workspace.id)).map((a) => a.id)).not.toContain(stranger.id);
+    expect(await auditActors(elsewhere.id)).toEqual([{ id: stranger.id, email: stranger.email }]);
   });
 
   it("keeps a CSV cell that looks like a formula as text", () => {

@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { listWorkspacesOf } from "@/lib/workspaces/workspaces";
+import { firstWorkspaceOf } from "@/lib/workspaces/workspaces";
 
 export default async function Home() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  const [first] = await listWorkspacesOf(user.id);
+  const first = await firstWorkspaceOf(user.id);
   redirect(first ? `/w/${first.slug}` : "/workspaces/new");
 }

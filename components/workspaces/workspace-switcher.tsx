@@ -7,8 +7,14 @@ interface WorkspaceSummary {
   environment: "TEST" | "PRODUCTION";
 }
 
-/** A disclosure, not a script: switching works before hydration and without JavaScript. */
-export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceSummary; workspaces: WorkspaceSummary[] }) {
+const itemClasses = "flex items-center justify-between rounded px-3 py-2 text-sm hover:bg-slate-100";
+
+/**
+ * A disclosure, not a script: switching works before hydration and without JavaScript. It holds the
+ * current workspace and a few others; `total` counts them all, and past those few a link leads to the
+ * full, searchable list.
+ */
+export function WorkspaceSwitcher({ current, others, total }: { current: WorkspaceSummary; others: WorkspaceSummary[]; total: number }) {
   return (
     <details className="group relative">
       <summary
@@ -20,22 +26,25 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceS
       </summary>
       <div className="absolute left-0 z-20 mt-1 w-72 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
         <ul>
-          {workspaces.map((w) => (
+          {[current, ...others].map((w) => (
             <li key={w.slug}>
-              <Link
-                href={`/w/${w.slug}`}
-                aria-current={w.slug === current.slug ? "page" : undefined}
-                className="flex items-center justify-between rounded px-3 py-2 text-sm hover:bg-slate-100 aria-[current=page]:bg-blue-50"
-              >
+              <Link href={`/w/${w.slug}`} aria-current={w === current ? "page" : undefined} className={`${itemClasses} aria-[current=page]:bg-blue-50`}>
                 <span className="truncate">{w.name}</span>
                 <EnvironmentBadge environment={w.environment} />
               </Link>
             </li>
           ))}
         </ul>
-        <Link href="/workspaces/new" className="mt-1 block rounded border-t border-slate-100 px-3 py-2 text-sm font-semibold text-blue-700 hover:bg-slate-100">
-          + New workspace
-        </Link>
+        <div className="mt-1 border-t border-slate-100 pt-1">
+          {total > others.length + 1 ? (
+            <Link href="/workspaces" className={`${itemClasses} text-blue-700`}>
+              All {total} workspaces →
+            </Link>
+          ) : null}
+          <Link href="/workspaces/new" className={`${itemClasses} font-semibold text-blue-700`}>
+            + New workspace
+          </Link>
+        </div>
       </div>
     </details>
   );

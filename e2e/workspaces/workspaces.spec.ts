@@ -29,6 +29,27 @@ test("create, rename, switch; the environment badge is on every workspace page",
   await expect(page.getByTestId("environment-badge")).toHaveText("Test");
 });
 
+test("many workspaces: the switcher holds a few and leads to the full list, which finds one by name", async ({ page }) => {
+  await signUp(page);
+  const names = Array.from({ length: 10 }, (_, i) => `Tailspin ${String(i).padStart(2, "0")}`);
+  for (const name of names) await createWorkspace(page, name, "Test");
+
+  await page.getByLabel("Switch workspace").click();
+  const menu = page.locator("details[open]");
+  await expect(menu.getByRole("listitem")).toHaveCount(9);
+  await menu.getByRole("link", { name: "All 10 workspaces →" }).click();
+  await expect(page).toHaveURL(/\/workspaces$/);
+  await expect(page.getByTestId("workspace-row")).toHaveCount(10);
+  await expect(page.getByText("10 workspaces · page 1 of 1")).toBeVisible();
+
+  await page.getByLabel("Search").fill("tailspin 07");
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByTestId("workspace-row")).toHaveCount(1);
+  await expect(page.getByTestId("workspace-row")).toContainText("Owner");
+  await page.getByRole("link", { name: "Tailspin 07" }).click();
+  await expect(page.getByTestId("current-workspace")).toHaveText("Tailspin 07");
+});
+
 test("invite by link: the invitee joins with the invited role; the link works once; roles change; members are removed", async ({ browser }) => {
   const owner = await browser.newPage();
   await signUp(owner);

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
 import { ACCOUNT_PAGE_SIZE, listAccounts } from "./accounts";
+import { listMailboxes } from "./mailboxes";
 import { newRecordId } from "./ids";
 
 it("lists a workspace's accounts a page at a time, newest first, every account on exactly one page", async () => {
@@ -32,4 +33,18 @@ it("lists a workspace's accounts a page at a time, newest first, every account o
   ]);
   const ids = pages.flatMap((p) => p.rows.map((r) => r.id));
   expect(new Set(ids).size).toBe(count);
+});
+
+it("finds mailboxes by what is typed, taking % and _ as the characters they are", async () => {
+  const owner = await createUser("owner");
+  const workspace = await createWorkspace({ OWNER: owner });
+  const account = await db.appRegistration.create({
+    data: { id: newRecordId(), workspaceId: workspace.id, label: "Search", secretExpiresOn: new Date(Date.UTC(2099, 0, 1)), tenant: "contoso.onmicrosoft.com", clientId: "00001111-aaaa-2222-bbbb-3333cccc4444", clientSecretSealed: "not opened by this test", clientSecretHint: "Abc" },
+  });
+  const addresses = ["ann_lee@contoso.com", "annxlee@contoso.com", "bob@contoso.com"];
+  await db.mailbox.createMany({ data: addresses.map((address) => ({ workspaceId: workspace.id, appRegistrationId: account.id, address })) });
+  const found = async (search: string) => (await listMailboxes(workspace.id, { search })).rows.map((m) => m.address);
+  expect(await found("ANN_")).toEqual(["ann_lee@contoso.com"]);
+  expect(await found("%")).toEqual([]);
+  expect(await found("lee@")).toEqual(["ann_lee@contoso.com", "annxlee@contoso.com"]);
 });

@@ -1,5 +1,6 @@
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db/client";
+import { containsText } from "@/lib/db/contains";
 import type { MailboxStatus } from "@/lib/db/generated/prisma/enums";
 import type { MailboxEntry } from "@/lib/validation/mailbox-list";
 import { UserFacingError } from "@/lib/workspaces/errors";
@@ -74,7 +75,7 @@ export async function listMailboxes(workspaceId: string, query: MailboxQuery = {
     workspaceId,
     ...(query.status ? { status: query.status } : {}),
     ...(query.accountId ? { appRegistrationId: query.accountId } : {}),
-    ...(query.search ? { address: { contains: query.search.toLowerCase() } } : {}),
+    ...(query.search ? { address: containsText(query.search.toLowerCase()) } : {}),
   };
   const page = Math.max(1, query.page ?? 1);
   const [total, rows] = await Promise.all([

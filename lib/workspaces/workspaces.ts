@@ -1,5 +1,6 @@
 import { recordMemberEvent } from "@/lib/audit/record";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
+import { containsText } from "@/lib/db/contains";
 import type { WorkspaceEnvironment } from "@/lib/db/generated/prisma/enums";
 import { UserFacingError } from "./errors";
 import type { Caller } from "./members";
@@ -71,10 +72,59 @@ export async function updateWorkspace(
   });
 }
 
-export function listWorkspacesOf(userId: string) {
-  return db.workspace.findMany({
-    where: { memberships: { some: { userId } } },
-    orderBy: { name: "asc" },
-    select: { slug: true, name: true, environment: true },
-  });
+const summaryFields = { slug: true, name: true, environment: true } as const;
+
+function memberOf(userId: string, search?: string): Prisma.WorkspaceWhereInput {
+  return {
+    memberships: { some: { userId } },
+    ...(search ? { name: containsText(search, "insensitive") } : {}),
+  };
+}
+
+/** The first of the user's workspaces by name: where signing in lands. */
+export function firstWorkspaceOf(userId: string) {
+  return db.workspace.findFirst({ where: memberOf(userId), orderBy: [{ name: "asc" }, { id: "asc" }], select: summaryFields });
+}
+
+export const SWITCHER_LIMIT = 8;
+
+/**
+ * The workspace switcher's few entries besides the current one, and how many workspaces the user
+ * has in all: an agency with hundreds of clients finds the rest on /workspaces, so every page stays
+ * the same weight.
+ */
+export async function switcherWorkspacesOf(userId: string, currentId: string) {
+  const [others, total] = await Promise.all([
+    db.workspace.findMany({
+      where: { ...memberOf(userId), id: { not: currentId } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: SWITCHER_LIMIT,
+      select: summaryFields,
+    }),
+    db.membership.count({ where: { userId } }),
+  ]);
+  return { others, total };
+}
+
+export const WORKSPACE_PAGE_SIZE = 50;
+
+/** One page of the user's workspaces by name, with their role in each, optionally only those whose name holds `search`. */
+export async function listWorkspacesOf(userId: string, { page = 1, search }: { page?: number; search?: string } = {}) {
+  const where = memberOf(userId, search);
+  const [total, rows] = await Promise.all([
+    db.workspace.count({ where }),
+    db.workspace.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * WORKSPACE_PAGE_SIZE,
+      take: WORKSPACE_PAGE_SIZE,
+      select: { ...summaryFields, memberships: { where: { userId }, select: { role: true } } },
+    }),
+  ]);
+  return {
+    total,
+    page: Math.max(1, page),
+    pageCount: Math.max(1, Math.ceil(total / WORKSPACE_PAGE_SIZE)),
+    rows: rows.map(({ memberships, ...w }) => ({ ...w, role: memberships[0].role })),
+  };
 }

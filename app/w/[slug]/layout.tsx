@@ -8,7 +8,7 @@ import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { countUnread } from "@/lib/notifications/inbox";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { hasRole } from "@/lib/workspaces/roles";
-import { listWorkspacesOf } from "@/lib/workspaces/workspaces";
+import { switcherWorkspacesOf } from "@/lib/workspaces/workspaces";
 import { ReconnectBanner } from "./reconnect-banner";
 
 const navigation = [
@@ -23,7 +23,7 @@ const navigation = [
 export default async function WorkspaceLayout({ children, params }: LayoutProps<"/w/[slug]">) {
   const { slug } = await params;
   const { workspace, user, role } = await workspacePage(slug);
-  const [workspaces, unread] = await Promise.all([listWorkspacesOf(user.id), countUnread(user.id, workspace.id)]);
+  const [switcher, unread] = await Promise.all([switcherWorkspacesOf(user.id, workspace.id), countUnread(user.id, workspace.id)]);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -31,7 +31,7 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
           <AppHeader
             left={
               <>
-                <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+                <WorkspaceSwitcher current={workspace} {...switcher} />
                 <span data-testid="environment-badge">
                   <EnvironmentBadge environment={workspace.environment} />
                 </span>

@@ -5,6 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
+import { SearchField } from "@/components/ui/search-field";
 import { TestAllForm } from "@/components/tests/test-all-form";
 import { countMailboxes, listMailboxes } from "@/lib/accounts/mailboxes";
 import { hasRole } from "@/lib/workspaces/roles";
@@ -37,10 +38,7 @@ export default async function MailboxesPage({ params, searchParams }: PageProps<
         {hasRole(role, "MEMBER") ? <TestAllForm slug={workspace.slug} defaultRecipient={user.email} count={workspaceTotal} /> : null}
       </div>
       <form className="flex flex-wrap items-end gap-3" role="search">
-        <label className="text-sm">
-          <span className="block font-medium">Search</span>
-          <input name="q" defaultValue={query.q} placeholder="address contains…" className="mt-1 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300" />
-        </label>
+        <SearchField value={query.q} placeholder="address contains…" />
         <FilterSelect
           label="Status"
           name="status"

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { secretExpirySchema } from "@/lib/validation/accounts";
 import { datePattern, formatDateInput, parseDateInput } from "./date-input";
 import { formatDate, formatDateTime } from "./datetime";
-import { LOCALES, localeSchema, timeZoneSchema, timeZones } from "./preferences";
+import { LOCALES } from "./locales";
+import { localeSchema, timeZoneSchema, timeZones } from "./preferences";
 
 const instant = new Date("2027-03-22T16:05:00Z");
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { LOCALES } from "@/lib/format/preferences";
+import { LOCALES } from "@/lib/format/locales";
 import { updateWorkspaceAction } from "./actions";
 
 export function WorkspaceSettingsForm({

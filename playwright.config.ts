@@ -39,6 +39,7 @@ export default defineConfig({
       APP_URL: baseURL,
       AUTH_SECRET: "e2e-only-auth-secret-not-for-production-use-0123456789",
       ENCRYPTION_KEYS: "e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
     },
     stdout: "pipe",
   },

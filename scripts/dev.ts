@@ -5,6 +5,8 @@ import { runNext } from "./run-next";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./seed-demo";
 
 async function main() {
+  // Webhook receivers in development usually run on this machine.
+  process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ??= "true";
   const database = await prepareDatabase();
   // The sandbox runs in this process, beside (not inside) the dashboard, unless one is configured.
   const sandbox = process.env.M365_SANDBOX_URL ? null : await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 4010) });

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { notifyWorkspace } from "@/lib/notifications/notify";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
@@ -79,5 +79,51 @@ describe("webhook delivery", () => {
       clock += delay;
     }
     expect(await delivery()).toMatchObject({ status: "FAILED", attempts: RETRY_DELAYS_SECONDS.length + 1, lastStatusCode: null, lastError: "The call failed: the receiver could not be reached." });
+  });
+
+  describe("destinations", () => {
+    afterEach(() => vi.unstubAllEnvs());
+    const port = () => (server.address() as AddressInfo).port;
+
+    it("refuses, right before the call, a URL that points or resolves to a private address: the reason is recorded, nothing is sent, and it is given up like any failure", async () => {
+      vi.stubEnv("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "false");
+      const before = calls.length;
+      const literal = await workspaceWithWebhook("https://10.0.0.5/hook");
+      const local = await workspaceWithWebhook(`https://localhost:${port()}/hook`);
+      // Public when the URL was saved, private now.
+      const rebound = await workspaceWithWebhook("https://hooks.rebind.test/hook");
+      const resolve = async (hostname: string) => [{ address: hostname === "hooks.rebind.test" ? "10.0.0.5" : "127.0.0.1", family: 4 as const }];
+
+      let clock = 0;
+      for (const delay of [...RETRY_DELAYS_SECONDS, 0]) {
+        await deliverDueWebhooks({ now: at(clock), resolve });
+        if (clock === 0) expect(await literal.delivery()).toMatchObject({ status: "PENDING", attempts: 1, lastStatusCode: null, nextAttemptAt: at(RETRY_DELAYS_SECONDS[0])() });
+        clock += delay;
+      }
+      const failed = { status: "FAILED", attempts: RETRY_DELAYS_SECONDS.length + 1, lastStatusCode: null, deliveredAt: null };
+      expect(await literal.delivery()).toMatchObject({ ...failed, lastError: "The webhook URL points to a private address (10.0.0.5), which forge365 does not call." });
+      expect(await local.delivery()).toMatchObject({ ...failed, lastError: "The webhook URL resolves to a loopback address (127.0.0.1), which forge365 does not call." });
+      expect(await rebound.delivery()).toMatchObject({ ...failed, lastError: "The webhook URL resolves to a private address (10.0.0.5), which forge365 does not call." });
+      expect(calls.length).toBe(before);
+    });
+
+    it("with WEBHOOK_ALLOW_PRIVATE_NETWORKS=true, a receiver on localhost gets the call", async () => {
+      vi.stubEnv("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true");
+      const { delivery } = await workspaceWithWebhook(`http://localhost:${port()}/hook?from=test`);
+      await deliverDueWebhooks({ now: at(0) });
+      expect(await delivery()).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 200, lastError: null });
+      expect(calls[calls.length - 1].headers.host).toBe(`localhost:${port()}`);
+    });
+
+    it("connects to the address it checked, without asking DNS again", async () => {
+      vi.stubEnv("WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true");
+      // The name exists nowhere but in this resolver: the call can only reach the receiver through the address checked.
+      const { delivery } = await workspaceWithWebhook(`http://receiver.pinned.test:${port()}/hook`);
+      const resolve = vi.fn(async () => [{ address: "127.0.0.1", family: 4 as const }]);
+      await deliverDueWebhooks({ now: at(0), resolve });
+      expect(await delivery()).toMatchObject({ status: "DELIVERED", lastStatusCode: 200 });
+      expect(resolve).toHaveBeenCalledTimes(1);
+      expect(calls[calls.length - 1].headers.host).toBe(`receiver.pinned.test:${port()}`);
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { db } from "@/lib/db/client";
 import { logError, logger } from "@/lib/log";
+import { type Resolver, systemResolver, vetWebhookDestination } from "./destination";
+import { postToDestination } from "./post";
 import { openWebhookSecret } from "./secret";
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "./signature";
 
@@ -32,16 +34,20 @@ async function claimDue(now: Date, limit: number) {
     RETURNING id, "workspaceId", event, payload, url, attempts`;
 }
 
-async function send(delivery: ClaimedDelivery, now: Date): Promise<{ statusCode?: number; error?: string }> {
+async function send(delivery: ClaimedDelivery, now: Date, resolve: Resolver): Promise<{ statusCode?: number; error?: string }> {
   const workspace = await db.workspace.findUnique({ where: { id: delivery.workspaceId }, select: { id: true, webhookSecretSealed: true } });
   if (!workspace?.webhookSecretSealed) return { error: "The webhook was removed from the workspace settings." };
+  // Checked again now, whatever it resolved to when saved, and the call connects only to what was checked.
+  const destination = await vetWebhookDestination(delivery.url, { resolve });
+  if (!destination.ok) {
+    logger.warn({ deliveryId: delivery.id, reason: destination.reason }, "webhook destination refused");
+    return { error: destination.message };
+  }
   const body = JSON.stringify(delivery.payload);
   const timestamp = Math.floor(now.getTime() / 1000);
   try {
-    const response = await fetch(delivery.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+    const response = await postToDestination(destination, {
+      timeoutMs: TIMEOUT_MS,
       headers: {
         "content-type": "application/json",
         "user-agent": "forge365-webhooks",
@@ -52,8 +58,8 @@ async function send(delivery: ClaimedDelivery, now: Date): Promise<{ statusCode?
       },
       body,
     });
-    await response.body?.cancel();
-    return response.ok ? { statusCode: response.status } : { statusCode: response.status, error: `The receiver answered ${response.status} ${response.statusText}`.trim() };
+    const ok = response.status >= 200 && response.status < 300;
+    return ok ? { statusCode: response.status } : { statusCode: response.status, error: `The receiver answered ${response.status} ${response.statusText}`.trim() };
   } catch (error) {
     const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : "the receiver could not be reached";
     return { error: `The call failed: ${reason}.` };
@@ -62,9 +68,10 @@ async function send(delivery: ClaimedDelivery, now: Date): Promise<{ statusCode?
 
 /**
  * Sends every due webhook call once: delivered on a 2xx answer, otherwise tried again after the
- * next delay, and given up after the last. Each attempt is recorded on its WebhookDelivery row.
+ * next delay, and given up after the last. Each attempt is recorded on its WebhookDelivery row. A
+ * destination refused right before the call (see `destination.ts`) counts as a failed attempt.
  */
-export async function deliverDueWebhooks({ now = () => new Date(), limit = 50 } = {}) {
+export async function deliverDueWebhooks({ now = () => new Date(), limit = 50, resolve = systemResolver }: { now?: () => Date; limit?: number; resolve?: Resolver } = {}) {
   let sent = 0;
   for (;;) {
     const due = await claimDue(now(), limit);
@@ -72,7 +79,7 @@ export async function deliverDueWebhooks({ now = () => new Date(), limit = 50 } 
     await Promise.all(
       due.map(async (delivery) => {
         const at = now();
-        const result = await send(delivery, at).catch((error: unknown) => ({ statusCode: undefined, error: `forge365 could not send it (reference ${logError(error, { deliveryId: delivery.id })}).` }));
+        const result = await send(delivery, at, resolve).catch((error: unknown) => ({ statusCode: undefined, error: `forge365 could not send it (reference ${logError(error, { deliveryId: delivery.id })}).` }));
         const delay = RETRY_DELAYS_SECONDS[delivery.attempts - 1];
         const status = !result.error ? "DELIVERED" : delay === undefined ? "FAILED" : "PENDING";
         await db.webhookDelivery.update({

@@ -1,14 +1,25 @@
 import { recordMemberEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import { UserFacingError } from "@/lib/workspaces/errors";
 import type { Caller } from "@/lib/workspaces/members";
+import { vetWebhookDestination } from "./destination";
 import { generateWebhookSecret, sealWebhookSecret } from "./secret";
 
 /**
  * Sets where the workspace's status changes are sent. A signing secret is generated with the first
  * URL (or on request) and returned this once, to be copied into the receiver; only its sealed form
  * is stored. The audit event names the receiving host, never the secret.
+ *
+ * A URL that reaches this server's own or private network is refused here, before anything is
+ * written; a host that does not resolve yet is accepted (the receiver may still be being set up)
+ * and, like every host, checked again before each call.
  */
 export async function configureWebhook(ctx: Caller, input: { url: string; regenerate: boolean }) {
+  const destination = await vetWebhookDestination(input.url);
+  if (!destination.ok && destination.reason !== "unresolved") {
+    const advice = destination.reason === "address" ? " Use a receiver reachable from the internet." : "";
+    throw new UserFacingError(`${destination.message}${advice}`, "url");
+  }
   return db.$transaction(async (tx) => {
     const current = await tx.workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { webhookSecretSealed: true } });
     const secret = input.regenerate || !current.webhookSecretSealed ? generateWebhookSecret() : null;

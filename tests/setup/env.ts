@@ -4,3 +4,5 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.ENCRYPTION_KEYS = inject("encryptionKeys");
 // Each test drains the queue for its own workspace: a worker process must not run another file's tests.
 process.env.RUN_TEST_QUEUE = "false";
+// Tests deliver webhooks to receivers on 127.0.0.1; the destination filter's own tests turn this off.
+process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";

@@ -1,4 +1,5 @@
 import type { DateTimePreferences } from "./datetime";
+import { dateTimeFormat } from "./intl";
 
 /** Germany writes dates with dots; the parser takes any of / . - whatever the locale. */
 function separatorOf(locale: string) {
@@ -41,6 +42,6 @@ export function formatDateInput(date: Date, prefs: Pick<DateTimePreferences, "lo
 
 /** Today's calendar date in a time zone, as UTC midnight, for comparing with parsed dates. */
 export function todayIn(timeZone: string, now = new Date()) {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const parts = dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
   return new Date(`${parts}T00:00:00Z`);
 }

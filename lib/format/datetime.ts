@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "./intl";
+
 /**
  * The one place dates and times become text. Workspace preferences feed in
  * here; the default is US: MM/DD/YYYY and the 12-hour clock.
@@ -10,11 +12,11 @@ export interface DateTimePreferences {
 export const US_DEFAULTS: DateTimePreferences = { locale: "en-US", timeZone: "UTC" };
 
 export function formatDate(date: Date, prefs: DateTimePreferences = US_DEFAULTS) {
-  return new Intl.DateTimeFormat(prefs.locale, { timeZone: prefs.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return dateTimeFormat(prefs.locale, { timeZone: prefs.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
 }
 
 export function formatDateTime(date: Date, prefs: DateTimePreferences = US_DEFAULTS) {
-  return new Intl.DateTimeFormat(prefs.locale, {
+  return dateTimeFormat(prefs.locale, {
     timeZone: prefs.timeZone,
     year: "numeric",
     month: "2-digit",

@@ -1,7 +1,9 @@
+import { dateTimeFormat } from "./intl";
+
 /** The offset of a time zone from UTC at an instant, in milliseconds (Europe/Berlin in July: +2 h). */
 function offsetAt(instant: Date, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+    dateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",

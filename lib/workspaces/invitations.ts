@@ -44,12 +44,21 @@ export async function createInvitation(ctx: Caller, input: { email: string; role
   return { ...invitation, link: `${appUrl()}/invite/${token}` };
 }
 
-export function listPendingInvitations(workspaceId: string) {
-  return db.invitation.findMany({
-    where: { workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, role: true, expiresAt: true, invitedBy: { select: { email: true } } },
-  });
+export const PENDING_INVITATIONS_SHOWN = 50;
+
+/** The newest pending invitations, and how many are pending in all. */
+export async function listPendingInvitations(workspaceId: string) {
+  const where = { workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } };
+  const [total, rows] = await Promise.all([
+    db.invitation.count({ where }),
+    db.invitation.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: PENDING_INVITATIONS_SHOWN,
+      select: { id: true, email: true, role: true, expiresAt: true, invitedBy: { select: { email: true } } },
+    }),
+  ]);
+  return { total, rows };
 }
 
 export async function revokeInvitation(ctx: Caller, invitationId: string) {

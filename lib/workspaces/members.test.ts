@@ -3,7 +3,8 @@ import { findActiveSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
 import { requireMembership } from "./guard";
-import { changeRole, leaveWorkspace, removeMember } from "./members";
+import { listPendingInvitations, PENDING_INVITATIONS_SHOWN } from "./invitations";
+import { changeRole, leaveWorkspace, listMembers, MEMBER_PAGE_SIZE, removeMember } from "./members";
 
 async function membershipOf(workspaceId: string, userId: string) {
   return db.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId, userId } } });
@@ -76,5 +77,32 @@ describe("roles and the last-owner rule", () => {
     await expect(removeMember(ctx, foreignMembership.id)).rejects.toThrow(/no longer in the workspace/);
     await expect(changeRole(ctx, foreignMembership.id, "VIEWER")).rejects.toThrow(/no longer in the workspace/);
     expect((await db.membership.findUniqueOrThrow({ where: { id: foreignMembership.id } })).role).toBe("MEMBER");
+  });
+});
+
+describe("the members page's lists", () => {
+  it("pages members, owners first, every member on exactly one page; shows the newest pending invitations and counts them all", async () => {
+    const owner = await createUser("owner");
+    const viewers = await Promise.all(Array.from({ length: MEMBER_PAGE_SIZE + 4 }, () => createUser("viewer")));
+    const ws = await createWorkspace({ OWNER: owner, VIEWER: viewers });
+    const [first, second] = [await listMembers(ws.id), await listMembers(ws.id, 2)];
+    expect([first.total, first.pageCount, first.rows.length, second.rows.length]).toEqual([MEMBER_PAGE_SIZE + 5, 2, MEMBER_PAGE_SIZE, 5]);
+    expect(first.rows[0].user.id).toBe(owner.id);
+    expect(new Set([...first.rows, ...second.rows].map((m) => m.user.id)).size).toBe(MEMBER_PAGE_SIZE + 5);
+
+    const now = Date.now();
+    await db.invitation.createMany({
+      data: Array.from({ length: PENDING_INVITATIONS_SHOWN + 3 }, (_, i) => ({
+        workspaceId: ws.id,
+        email: `pending-${i}@example.test`,
+        role: "MEMBER" as const,
+        tokenHash: `hash-${ws.id}-${i}`,
+        invitedById: owner.id,
+        createdAt: new Date(now - i * 1000),
+        expiresAt: new Date(now + 86_400_000),
+      })),
+    });
+    const pending = await listPendingInvitations(ws.id);
+    expect([pending.total, pending.rows.length, pending.rows[0].email]).toEqual([PENDING_INVITATIONS_SHOWN + 3, PENDING_INVITATIONS_SHOWN, "pending-0@example.test"]);
   });
 });

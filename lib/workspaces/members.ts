@@ -8,12 +8,21 @@ import { canAssignRole, type Role } from "./roles";
 /** Who acts, where, and from which address: what a membership change needs for its audit event. */
 export type Caller = WorkspaceContext & { ipAddress?: string | null };
 
-export function listMembers(workspaceId: string) {
-  return db.membership.findMany({
-    where: { workspaceId },
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
-  });
+export const MEMBER_PAGE_SIZE = 50;
+
+/** One page of a workspace's members, owners first, then by when they joined. */
+export async function listMembers(workspaceId: string, page = 1) {
+  const [total, rows] = await Promise.all([
+    db.membership.count({ where: { workspaceId } }),
+    db.membership.findMany({
+      where: { workspaceId },
+      orderBy: [{ role: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      skip: (Math.max(1, page) - 1) * MEMBER_PAGE_SIZE,
+      take: MEMBER_PAGE_SIZE,
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+  ]);
+  return { total, page: Math.max(1, page), pageCount: Math.max(1, Math.ceil(total / MEMBER_PAGE_SIZE)), rows };
 }
 
 async function findMembership(tx: Prisma.TransactionClient, workspaceId: string, membershipId: string) {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { Pagination } from "@/components/ui/pagination";
 import { formatDate } from "@/lib/format/datetime";
+import { pageQuerySchema } from "@/lib/validation/page-query";
 import { listPendingInvitations } from "@/lib/workspaces/invitations";
 import { listMembers } from "@/lib/workspaces/members";
 import { workspacePage } from "@/lib/workspaces/page-guard";
@@ -11,13 +13,14 @@ import { LeaveWorkspaceButton, RemoveMemberButton, RevokeInvitationButton, RoleS
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: PageProps<"/w/[slug]/members">) {
+export default async function MembersPage({ params, searchParams }: PageProps<"/w/[slug]/members">) {
   const { slug } = await params;
+  const query = pageQuerySchema.parse(await searchParams);
   const { workspace, role, userId } = await workspacePage(slug);
   const manage = hasRole(role, "ADMIN");
   const [members, invitations] = await Promise.all([
-    listMembers(workspace.id),
-    manage ? listPendingInvitations(workspace.id) : Promise.resolve([]),
+    listMembers(workspace.id, query.page),
+    manage ? listPendingInvitations(workspace.id) : Promise.resolve({ total: 0, rows: [] }),
   ]);
   const assignable = ROLES.filter((r) => canAssignRole(role, r)).map((r) => ({ value: r, label: roleLabels[r] }));
 
@@ -29,9 +32,9 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/membe
           <InviteForm slug={workspace.slug} roles={assignable} />
         </Card>
       ) : null}
-      <Card title={`${members.length} ${members.length === 1 ? "member" : "members"}`}>
+      <Card title={`${members.total} ${members.total === 1 ? "member" : "members"}`}>
         <ul className="divide-y divide-slate-100">
-          {members.map((m) => {
+          {members.rows.map((m) => {
             const self = m.user.id === userId;
             const editable = manage && !self && canAssignRole(role, m.role);
             return (
@@ -57,11 +60,16 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/membe
             );
           })}
         </ul>
+        {members.pageCount > 1 ? (
+          <div className="mt-3 border-t border-slate-100 pt-3">
+            <Pagination summary={`${members.total} members`} page={members.page} pageCount={members.pageCount} href={(page) => `/w/${workspace.slug}/members?page=${page}`} />
+          </div>
+        ) : null}
       </Card>
-      {manage && invitations.length ? (
-        <Card title="Pending invitations">
+      {manage && invitations.total ? (
+        <Card title={`Pending invitations (${invitations.total})`}>
           <ul className="divide-y divide-slate-100">
-            {invitations.map((i) => (
+            {invitations.rows.map((i) => (
               <li key={i.id} className="flex items-center justify-between gap-3 py-3 text-sm">
                 <span>
                   {i.email} · {roleLabels[i.role]} · expires {formatDate(i.expiresAt, workspace)}
@@ -70,6 +78,9 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/membe
               </li>
             ))}
           </ul>
+          {invitations.total > invitations.rows.length ? (
+            <p className="mt-3 text-sm text-slate-600">…and {invitations.total - invitations.rows.length} older, still pending.</p>
+          ) : null}
         </Card>
       ) : null}
     </div>

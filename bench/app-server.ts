@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { generateKeyString } from "@/lib/crypto";
+import { serverArgs } from "@/scripts/run-next";
 import { freePort } from "@/tests/helpers/ports";
 
 /**
@@ -34,11 +35,11 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** `next start` on a free port of 127.0.0.1 with production settings; resolves once it serves pages. */
+/** The production server (scripts/serve.ts, as `npm start` runs it) on a free port of 127.0.0.1 with production settings; resolves once it serves pages. */
 export async function startApp(options: { databaseUrl: string; env?: Record<string, string> }): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, serverArgs(["--port", String(port), "--hostname", "127.0.0.1"], appDir), {
     cwd: appDir,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -53,7 +54,7 @@ export async function startApp(options: { databaseUrl: string; env?: Record<stri
       ...options.env,
     },
   });
-  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`next start exited with ${code}`))));
+  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the server exited with ${code}`))));
   exited.catch(() => {});
   const deadline = Date.now() + 60_000;
   for (;;) {

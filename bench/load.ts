@@ -125,7 +125,7 @@ try {
       "MB/s": result.throughput.average / 2 ** 20,
     },
   ]);
-  report.table("Server memory (RSS of next start and its children) across both runs", [{ "start MB": rss.startMb, "peak MB": rss.peakMb, "end MB": rss.endMb }]);
+  report.table("Server memory (RSS of the server process) across both runs", [{ "start MB": rss.startMb, "peak MB": rss.peakMb, "end MB": rss.endMb }]);
   report.save({ duration: DURATION, connections: CONNECTIONS, tests: TESTS, sandboxLatencyMs: LATENCY, statuses: Object.fromEntries(statuses) });
 } finally {
   await app?.stop();

@@ -20,7 +20,7 @@ function rssKb(pid: number) {
   }
 }
 
-/** Resident memory of a process and everything it started (`next start` serves from a child), in MB. */
+/** Resident memory of a process and everything it started, in MB. */
 export function treeRssMb(pid: number): number {
   const pids = [pid];
   for (let i = 0; i < pids.length; i++) pids.push(...childrenOf(pids[i]));

@@ -3,7 +3,7 @@ import path from "node:path";
 import { dataDir } from "@/lib/db/paths";
 import { startSandbox } from "@/sandbox/index";
 import { prepareDatabase } from "./bootstrap";
-import { runNext } from "./run-next";
+import { runNext, runServer } from "./run-next";
 import { seedDemo } from "./seed-demo";
 
 /**
@@ -20,7 +20,7 @@ const database = await prepareDatabase();
 const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 4110) });
 process.env.M365_SANDBOX_URL = sandbox.url;
 await seedDemo();
-const code = await runNext(["start", "--port", process.env.PORT ?? "3100"], { ...process.env, NODE_ENV: "production" }, { logFile: path.join(dataDir, "server.log") });
+const code = await runServer(["--port", process.env.PORT ?? "3100"], { ...process.env, NODE_ENV: "production" }, { logFile: path.join(dataDir, "server.log") });
 await sandbox.close();
 await database.embedded?.stop();
 process.exit(code);

@@ -1,15 +1,27 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
+
+interface RunOptions {
+  logFile?: string;
+}
 
 /**
- * Runs the Next CLI as a child, forwarding signals, and resolves with its exit code. With a log
+ * Node's arguments for serving the production build of the project in `dir` through scripts/serve.ts
+ * (admission control in front of Next), followed by its options (--port, --hostname).
+ */
+export function serverArgs(options: string[], dir = path.resolve(import.meta.dirname, "..")) {
+  return ["--import", "tsx", path.join(dir, "scripts", "serve.ts"), ...options];
+}
+
+/**
+ * Runs a Node program as a child, forwarding signals, and resolves with its exit code. With a log
  * file, its output is also copied there (the browser tests read it to prove no secret is logged).
  */
-export function runNext(args: string[], env: NodeJS.ProcessEnv, options: { logFile?: string } = {}): Promise<number> {
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+function runNode(args: string[], env: NodeJS.ProcessEnv, options: RunOptions): Promise<number> {
   // The dashboard never phones home; operators can still opt in by setting the variable to 0.
-  const child = spawn(process.execPath, [nextBin, ...args], {
+  const child = spawn(process.execPath, args, {
     stdio: options.logFile ? ["inherit", "pipe", "pipe"] : "inherit",
     env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
   });
@@ -22,4 +34,14 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv, options: { logFi
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+/** The Next CLI (dev, build). */
+export function runNext(args: string[], env: NodeJS.ProcessEnv, options: RunOptions = {}) {
+  return runNode([createRequire(import.meta.url).resolve("next/dist/bin/next"), ...args], env, options);
+}
+
+/** The production server, scripts/serve.ts. */
+export function runServer(args: string[], env: NodeJS.ProcessEnv, options: RunOptions = {}) {
+  return runNode(serverArgs(args), env, options);
 }

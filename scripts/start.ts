@@ -2,7 +2,7 @@ import { resolveAuthSecret } from "@/lib/auth/secret";
 import { loadKeyring } from "@/lib/crypto";
 import { startWorkerUnlessDisabled } from "@/lib/health/in-process";
 import { prepareDatabase } from "./bootstrap";
-import { runNext } from "./run-next";
+import { runServer } from "./run-next";
 
 async function main() {
   // Refuse to start half-configured: these would otherwise fail on the first request.
@@ -11,7 +11,7 @@ async function main() {
   loadKeyring({ env });
   const database = await prepareDatabase();
   const worker = await startWorkerUnlessDisabled();
-  const code = await runNext(["start", "--port", process.env.PORT ?? "3000"], process.env);
+  const code = await runServer(["--port", process.env.PORT ?? "3000"], process.env);
   await worker?.stop();
   await database.embedded?.stop();
   process.exit(code);

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createScratchDatabase } from "@/bench/database";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { deployMigrations } from "@/lib/db/migrations";
+import { serverArgs } from "@/scripts/run-next";
 import { freePort } from "@/tests/helpers/ports";
 
 /**
@@ -37,12 +38,12 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-/** One more production instance of the dashboard (`next start` on the browser tests' build), on a free port. */
+/** One more production instance of the dashboard (scripts/serve.ts on the browser tests' build), on a free port. */
 export async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // Its own process group, so killing it takes Next and its server child together.
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // Its own process group, so a kill takes everything it started with it.
+  const child: ChildProcess = spawn(process.execPath, serverArgs(["--port", String(port), "--hostname", "127.0.0.1"]), {
     detached: true,
     stdio: "ignore",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, LOG_LEVEL: "warn", ...env },

@@ -8,7 +8,8 @@ import { parseArgs } from "node:util";
  * 1. Single tests: upstream calls per test, and the app's own overhead (total − time waiting on Microsoft).
  * 2. Bulk: "Test all" over 1,000 mailboxes across 50 apps, through the real queue and database,
  *    against the ideal wall time the concurrency caps allow.
- * Uses DATABASE_URL when set, otherwise a fresh embedded database in a temporary folder.
+ * The bulk part runs on a scratch database of its own on BENCH_POSTGRES_URL (default: the local
+ * Postgres), as the dashboard and load benchmarks do; --embedded runs it on a fresh PGlite instead.
  */
 const { values } = parseArgs({
   options: {
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     tests: { type: "string", default: "200" },
     apps: { type: "string", default: "50" },
     "per-app": { type: "string", default: "20" },
+    embedded: { type: "boolean", default: false },
   },
 });
 const L = Number(values.latency);
@@ -27,6 +29,15 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "forge365-bench-"));
 process.env.FORGE365_DATA_DIR = dataDir;
 process.env.RUN_TEST_QUEUE = "false";
 process.env.LOG_LEVEL ??= "warn";
+
+/** A fresh PGlite in the bench's data folder, migrated; drop() stops it. */
+async function embeddedDatabase() {
+  const { startEmbeddedDatabase } = await import("@/lib/db/embedded");
+  const { deployMigrations } = await import("@/lib/db/migrations");
+  const embedded = await startEmbeddedDatabase();
+  await deployMigrations(embedded.url);
+  return { url: embedded.url, drop: () => embedded.stop() };
+}
 
 const { summarize } = await import("./stats");
 const { Report } = await import("./report");
@@ -73,10 +84,8 @@ report.table(`Test Connection, one mailbox at a time (sandbox latency ${L} ms pe
 ]);
 
 // ── 2. bulk through the queue and the database ──
-const { ensureDatabaseUrl } = await import("@/lib/db/database-url");
-const { deployMigrations } = await import("@/lib/db/migrations");
-const database = await ensureDatabaseUrl();
-await deployMigrations(database.url);
+const database = values.embedded ? await embeddedDatabase() : await (await import("./database")).createScratchDatabase("bench_tc");
+process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db/client");
 const { addBulkAccounts } = await import("@/tests/helpers/bulk-accounts");
 const { enqueueBulkRun } = await import("@/lib/connection-tests/enqueue");
@@ -112,11 +121,11 @@ for (const dryRun of [true, false]) {
     "tests/s": tests.length / (wall / 1000),
   });
 }
-report.table(`Test all: ${APPS * PER_APP} mailboxes across ${APPS} apps (concurrency ${limits.concurrency}, ${limits.perApp} per app, latency ${L} ms)`, rows);
+report.table(`Test all: ${APPS * PER_APP} mailboxes across ${APPS} apps (concurrency ${limits.concurrency}, ${limits.perApp} per app, latency ${L} ms, ${values.embedded ? "embedded PGlite" : "Postgres"})`, rows);
 
-report.save({ latencyMs: L, singleRuns, apps: APPS, perApp: PER_APP, concurrency: limits.concurrency, perAppLimit: limits.perApp });
+report.save({ database: values.embedded ? "pglite" : "postgres", latencyMs: L, singleRuns, apps: APPS, perApp: PER_APP, concurrency: limits.concurrency, perAppLimit: limits.perApp });
 await db.$disconnect();
 await sandbox.close();
-await database.embedded?.stop();
+await database.drop();
 fs.rmSync(dataDir, { recursive: true, force: true });
 process.exit(0);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import { logError, logger } from "@/lib/log";
 
 /**
@@ -35,20 +36,26 @@ export interface QueueScope {
   bulkRunId?: string;
 }
 
-/** Claims the oldest waiting test whose app registration is not already at its limit. */
+/**
+ * Claims the oldest test whose app registration is not already at its limit: first one whose claim
+ * has timed out, else the oldest waiting one. Each half walks an index in order and stops at the
+ * first row it can lock, so a claim costs the same with ten tests waiting or ten thousand; the
+ * filters are only those in play, so Postgres plans each shape for what it is.
+ */
 export async function claimNextTest(busyApps: string[], { workspaceId, bulkRunId }: QueueScope, claimTimeoutSeconds: number): Promise<ClaimedTest | null> {
+  const scope = Prisma.sql`NOT ("appRegistrationId" = ANY(${busyApps}::text[]))${workspaceId ? Prisma.sql` AND "workspaceId" = ${workspaceId}` : Prisma.empty}${bulkRunId ? Prisma.sql` AND "bulkRunId" = ${bulkRunId}` : Prisma.empty}`;
   const rows = await db.$queryRaw<ClaimedTest[]>`
-    UPDATE "ConnectionTest" SET status = 'RUNNING', "claimedAt" = now(), "startedAt" = COALESCE("startedAt", now())
-    WHERE id = (
+    WITH stale AS (
       SELECT id FROM "ConnectionTest"
-      WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND "claimedAt" < now() - make_interval(secs => ${claimTimeoutSeconds})))
-        AND NOT ("appRegistrationId" = ANY(${busyApps}::text[]))
-        AND (${workspaceId ?? null}::text IS NULL OR "workspaceId" = ${workspaceId ?? null})
-        AND (${bulkRunId ?? null}::text IS NULL OR "bulkRunId" = ${bulkRunId ?? null})
-      ORDER BY "createdAt", id
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
+      WHERE status = 'RUNNING' AND "claimedAt" < now() - make_interval(secs => ${claimTimeoutSeconds}) AND ${scope}
+      ORDER BY "createdAt", id LIMIT 1 FOR UPDATE SKIP LOCKED
+    ), queued AS (
+      SELECT id FROM "ConnectionTest"
+      WHERE status = 'QUEUED' AND ${scope}
+      ORDER BY "createdAt", id LIMIT 1 FOR UPDATE SKIP LOCKED
     )
+    UPDATE "ConnectionTest" SET status = 'RUNNING', "claimedAt" = now(), "startedAt" = COALESCE("startedAt", now())
+    WHERE id = COALESCE((SELECT id FROM stale), (SELECT id FROM queued))
     RETURNING id, "appRegistrationId"`;
   return rows[0] ?? null;
 }

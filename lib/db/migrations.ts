@@ -152,11 +152,13 @@ export async function createMigration(url: string, name: string) {
   const engine = await openEngine(url);
   try {
     const migrationsList = readMigrations();
+    // Applied first: on a database without them, the diagnostic asks for a shadow database through a
+    // path the WebAssembly engine does not offer, and fails.
+    await engine.applyMigrations({ migrationsList, filters: noFilter });
     const diagnostic = await engine.devDiagnostic({ migrationsList, filters: noFilter });
     if (diagnostic.action.tag === "reset") {
       throw new Error(`The database needs a reset before a new migration: ${diagnostic.action.reason}`);
     }
-    await engine.applyMigrations({ migrationsList, filters: noFilter });
     const schema = fs.readFileSync(schemaPath, "utf8");
     const created = await engine.createMigration({
       draft: false,

@@ -10,7 +10,7 @@ const TIMEOUT_S = 120;
 async function queue() {
   const owner = await createUser();
   const workspace = await createWorkspace({ OWNER: owner });
-  const apps = [];
+  const apps: Array<{ id: string; mailboxId: string }> = [];
   for (const label of ["A", "B"]) {
     const app = await db.appRegistration.create({
       data: { id: newRecordId(), workspaceId: workspace.id, label, tenant: "contoso.onmicrosoft.com", clientId: "00001111-aaaa-2222-bbbb-3333cccc4444", clientSecretSealed: "not opened by this test", clientSecretHint: "Abc", secretExpiresOn: new Date(Date.UTC(2099, 0, 1)) },

@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db/client";
 import type { Cloud, PermissionMode } from "@/lib/db/generated/prisma/enums";
+import { pageCount, pageWindow } from "@/lib/db/pages";
 import type { MailboxEntry } from "@/lib/validation/mailbox-list";
 import { UserFacingError } from "@/lib/workspaces/errors";
 import { sealClientSecret } from "./client-secret";
@@ -164,16 +165,17 @@ export async function deleteAccount(actor: Actor, accountId: string, confirmatio
 export const ACCOUNT_PAGE_SIZE = 50;
 
 /** One page of a workspace's accounts, newest first, and how many there are: an agency's hundreds never load at once. */
-export async function listAccounts(workspaceId: string, page = 1) {
+export async function listAccounts(workspaceId: string, page?: number) {
+  const range = pageWindow(page, ACCOUNT_PAGE_SIZE);
   const [total, rows] = await Promise.all([
     db.appRegistration.count({ where: { workspaceId } }),
     db.appRegistration.findMany({
       where: { workspaceId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (Math.max(1, page) - 1) * ACCOUNT_PAGE_SIZE,
-      take: ACCOUNT_PAGE_SIZE,
+      skip: range.skip,
+      take: range.take,
       select: { ...publicAccountFields, _count: { select: { mailboxes: true } } },
     }),
   ]);
-  return { total, page: Math.max(1, page), pageCount: Math.max(1, Math.ceil(total / ACCOUNT_PAGE_SIZE)), rows };
+  return { total, page: range.page, pageCount: pageCount(total, ACCOUNT_PAGE_SIZE), rows };
 }

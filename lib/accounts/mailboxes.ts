@@ -2,6 +2,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db/client";
 import { containsText } from "@/lib/db/contains";
 import type { MailboxStatus } from "@/lib/db/generated/prisma/enums";
+import { pageCount, pageWindow } from "@/lib/db/pages";
 import type { MailboxEntry } from "@/lib/validation/mailbox-list";
 import { UserFacingError } from "@/lib/workspaces/errors";
 import type { Actor } from "./accounts";
@@ -77,14 +78,14 @@ export async function listMailboxes(workspaceId: string, query: MailboxQuery = {
     ...(query.accountId ? { appRegistrationId: query.accountId } : {}),
     ...(query.search ? { address: containsText(query.search.toLowerCase()) } : {}),
   };
-  const page = Math.max(1, query.page ?? 1);
+  const range = pageWindow(query.page, MAILBOX_PAGE_SIZE);
   const [total, rows] = await Promise.all([
     db.mailbox.count({ where }),
     db.mailbox.findMany({
       where,
       orderBy: { address: "asc" },
-      skip: (page - 1) * MAILBOX_PAGE_SIZE,
-      take: MAILBOX_PAGE_SIZE,
+      skip: range.skip,
+      take: range.take,
       select: {
         id: true,
         address: true,
@@ -95,7 +96,7 @@ export async function listMailboxes(workspaceId: string, query: MailboxQuery = {
       },
     }),
   ]);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)), rows };
+  return { total, page: range.page, pageCount: pageCount(total, MAILBOX_PAGE_SIZE), rows };
 }
 
 export function countMailboxes(workspaceId: string) {

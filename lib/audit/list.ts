@@ -1,4 +1,5 @@
 import { db, type Prisma } from "@/lib/db/client";
+import { pageCount, pageWindow } from "@/lib/db/pages";
 import type { AuditQuery } from "@/lib/validation/audit-query";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -28,18 +29,18 @@ export type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof eventFields 
 /** One page of a workspace's audit events, newest first. */
 export async function listAuditEvents(workspaceId: string, query: AuditQuery) {
   const where = whereOf(workspaceId, query);
-  const page = Math.max(1, query.page ?? 1);
+  const range = pageWindow(query.page, AUDIT_PAGE_SIZE);
   const [total, rows] = await Promise.all([
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
+      skip: range.skip,
+      take: range.take,
       select: eventFields,
     }),
   ]);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), rows };
+  return { total, page: range.page, pageCount: pageCount(total, AUDIT_PAGE_SIZE), rows };
 }
 
 /** Every matching event in batches, newest first, for an export that never holds the whole log in memory. */

@@ -1,6 +1,7 @@
 import { cloudIdOf } from "@/lib/accounts/clouds";
 import { APP_VERSION } from "@/lib/app-version";
 import { db } from "@/lib/db/client";
+import { pageCount, pageWindow } from "@/lib/db/pages";
 import type { Diagnosis } from "@/lib/microsoft/catalog";
 import { type ConnectionTestResult, type StepIds, type StepRecord, supportBundle } from "@/lib/microsoft/test-connection";
 
@@ -41,19 +42,19 @@ export async function findMailbox(workspaceId: string, mailboxId: string) {
 
 /** The newest test and a page of the mailbox's history; a test id in the URL pins the one shown. */
 export async function mailboxTests(workspaceId: string, mailboxId: string, options: { testId?: string; page?: number } = {}) {
-  const page = Math.max(1, options.page ?? 1);
+  const { page, skip, take } = pageWindow(options.page, HISTORY_PAGE_SIZE);
   const [history, total, pinned] = await Promise.all([
     db.connectionTest.findMany({
       where: { workspaceId, mailboxId },
       orderBy: { createdAt: "desc" },
-      skip: (page - 1) * HISTORY_PAGE_SIZE,
-      take: HISTORY_PAGE_SIZE,
+      skip,
+      take,
       select: testFields,
     }),
     db.connectionTest.count({ where: { workspaceId, mailboxId } }),
     options.testId ? db.connectionTest.findFirst({ where: { id: options.testId, workspaceId, mailboxId }, select: testFields }) : null,
   ]);
-  return { current: pinned ?? (page === 1 ? history[0] : null) ?? null, history, total, page, pageCount: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)) };
+  return { current: pinned ?? (page === 1 ? history[0] : null) ?? null, history, total, page, pageCount: pageCount(total, HISTORY_PAGE_SIZE) };
 }
 
 export type StoredTest = NonNullable<Awaited<ReturnType<typeof mailboxTests>>["current"]>;

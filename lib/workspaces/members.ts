@@ -1,6 +1,7 @@
 import { recordMemberEvent } from "@/lib/audit/record";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { db, type Prisma } from "@/lib/db/client";
+import { pageCount, pageWindow } from "@/lib/db/pages";
 import { NotAllowedError, UserFacingError } from "./errors";
 import type { WorkspaceContext } from "./guard";
 import { canAssignRole, type Role } from "./roles";
@@ -11,18 +12,19 @@ export type Caller = WorkspaceContext & { ipAddress?: string | null };
 export const MEMBER_PAGE_SIZE = 50;
 
 /** One page of a workspace's members, owners first, then by when they joined. */
-export async function listMembers(workspaceId: string, page = 1) {
+export async function listMembers(workspaceId: string, page?: number) {
+  const range = pageWindow(page, MEMBER_PAGE_SIZE);
   const [total, rows] = await Promise.all([
     db.membership.count({ where: { workspaceId } }),
     db.membership.findMany({
       where: { workspaceId },
       orderBy: [{ role: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      skip: (Math.max(1, page) - 1) * MEMBER_PAGE_SIZE,
-      take: MEMBER_PAGE_SIZE,
+      skip: range.skip,
+      take: range.take,
       select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     }),
   ]);
-  return { total, page: Math.max(1, page), pageCount: Math.max(1, Math.ceil(total / MEMBER_PAGE_SIZE)), rows };
+  return { total, page: range.page, pageCount: pageCount(total, MEMBER_PAGE_SIZE), rows };
 }
 
 async function findMembership(tx: Prisma.TransactionClient, workspaceId: string, membershipId: string) {

@@ -2,6 +2,7 @@ import { recordMemberEvent } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db/client";
 import { containsText } from "@/lib/db/contains";
 import type { WorkspaceEnvironment } from "@/lib/db/generated/prisma/enums";
+import { pageCount, pageWindow } from "@/lib/db/pages";
 import { UserFacingError } from "./errors";
 import type { Caller } from "./members";
 
@@ -109,22 +110,23 @@ export async function switcherWorkspacesOf(userId: string, currentId: string) {
 export const WORKSPACE_PAGE_SIZE = 50;
 
 /** One page of the user's workspaces by name, with their role in each, optionally only those whose name holds `search`. */
-export async function listWorkspacesOf(userId: string, { page = 1, search }: { page?: number; search?: string } = {}) {
+export async function listWorkspacesOf(userId: string, { page, search }: { page?: number; search?: string } = {}) {
   const where = memberOf(userId, search);
+  const range = pageWindow(page, WORKSPACE_PAGE_SIZE);
   const [total, rows] = await Promise.all([
     db.workspace.count({ where }),
     db.workspace.findMany({
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (Math.max(1, page) - 1) * WORKSPACE_PAGE_SIZE,
-      take: WORKSPACE_PAGE_SIZE,
+      skip: range.skip,
+      take: range.take,
       select: { ...summaryFields, memberships: { where: { userId }, select: { role: true } } },
     }),
   ]);
   return {
     total,
-    page: Math.max(1, page),
-    pageCount: Math.max(1, Math.ceil(total / WORKSPACE_PAGE_SIZE)),
+    page: range.page,
+    pageCount: pageCount(total, WORKSPACE_PAGE_SIZE),
     rows: rows.map(({ memberships, ...w }) => ({ ...w, role: memberships[0].role })),
   };
 }

@@ -23,6 +23,7 @@ export function createAdmissionGate({ maxConcurrent, maxQueued }: AdmissionLimit
   // A Set keeps arrival order and drops a waiter whose client left in constant time.
   const waiting = new Set<() => void>();
 
+  /** A finished request's slot goes straight to the longest waiter, or is freed. */
   function handOver() {
     const [next] = waiting;
     if (next) {
@@ -36,17 +37,28 @@ export function createAdmissionGate({ maxConcurrent, maxQueued }: AdmissionLimit
   return {
     /** A ticket to run now or later, or null when the queue is full. */
     enter(): Ticket | null {
-      if (running < maxConcurrent) {
-        running += 1;
-        return ticket(Promise.resolve(), () => true);
-      }
-      if (waiting.size >= maxQueued) return null;
+      if (running >= maxConcurrent && waiting.size >= maxQueued) return null;
+      let state: "waiting" | "running" | "left" = "waiting";
       let admit!: () => void;
       const admitted = new Promise<void>((resolve) => (admit = resolve));
-      let ran = false;
-      const start = () => ((ran = true), admit());
-      waiting.add(start);
-      return ticket(admitted, () => ran || (waiting.delete(start), false));
+      const start = () => {
+        state = "running";
+        admit();
+      };
+      if (running < maxConcurrent) {
+        running += 1;
+        start();
+      } else {
+        waiting.add(start);
+      }
+      return {
+        admitted,
+        leave() {
+          if (state === "running") handOver();
+          else if (state === "waiting") waiting.delete(start);
+          state = "left";
+        },
+      };
     },
     get running() {
       return running;
@@ -55,19 +67,6 @@ export function createAdmissionGate({ maxConcurrent, maxQueued }: AdmissionLimit
       return waiting.size;
     },
   };
-
-  /** `holdsSlot()` says, at leave time, whether the request had started (and so holds a slot). */
-  function ticket(admitted: Promise<void>, holdsSlot: () => boolean): Ticket {
-    let left = false;
-    return {
-      admitted,
-      leave() {
-        if (left) return;
-        left = true;
-        if (holdsSlot()) handOver();
-      },
-    };
-  }
 }
 
 export type AdmissionGate = ReturnType<typeof createAdmissionGate>;

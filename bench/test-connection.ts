@@ -44,7 +44,7 @@ const { Report } = await import("./report");
 const report = new Report("test-connection");
 const { startSandbox } = await import("@/sandbox/index");
 const { bulkFixture, setSandboxLatency } = await import("@/tests/helpers/sandbox-fixture");
-const { runConnectionTest } = await import("@/lib/microsoft/test-connection");
+const { runConnectionTest } = await import("@/lib/microsoft/connection-check");
 
 const setup = bulkFixture({ apps: APPS, mailboxesPerApp: PER_APP });
 const sandbox = await startSandbox({ port: 0, fixture: setup.fixture });
@@ -88,9 +88,9 @@ const database = values.embedded ? await embeddedDatabase() : await (await impor
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db/client");
 const { addBulkAccounts } = await import("@/tests/helpers/bulk-accounts");
-const { enqueueBulkRun } = await import("@/lib/connection-tests/enqueue");
-const { drainQueue, queueLimits } = await import("@/lib/connection-tests/queue");
-const { runClaimed } = await import("@/lib/connection-tests/runner");
+const { enqueueBulkRun } = await import("@/lib/connection-checks/enqueue");
+const { queueLimits } = await import("@/lib/jobs/connection-check-queue");
+const { drainConnectionChecks } = await import("@/lib/jobs/connection-check-runner");
 
 const owner = await db.user.create({ data: { email: `bench-${Date.now()}@example.test` } });
 const workspace = await db.workspace.create({
@@ -103,7 +103,7 @@ const rows: Array<Record<string, string | number>> = [];
 for (const dryRun of [true, false]) {
   const run = await enqueueBulkRun(actor, {}, { dryRun, recipient: setup.recipient });
   const started = performance.now();
-  await drainQueue(runClaimed, limits, { workspaceId: workspace.id });
+  await drainConnectionChecks({ workspaceId: workspace.id }, limits);
   const wall = performance.now() - started;
   const tests = await db.connectionTest.findMany({ where: { bulkRunId: run.id }, select: { status: true, upstreamCalls: true } });
   const passed = tests.filter((x) => x.status === "PASSED").length;

@@ -1,5 +1,5 @@
 import { startSandbox } from "@/sandbox/index";
-import { startWorkerUnlessDisabled } from "@/lib/health/in-process";
+import { startWorkerUnlessDisabled } from "@/lib/jobs/worker";
 import { prepareDatabase } from "./bootstrap";
 import { runNext } from "./run-next";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./seed-demo";

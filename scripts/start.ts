@@ -1,6 +1,6 @@
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { loadKeyring } from "@/lib/crypto";
-import { startWorkerUnlessDisabled } from "@/lib/health/in-process";
+import { startWorkerUnlessDisabled } from "@/lib/jobs/worker";
 import { prepareDatabase } from "./bootstrap";
 import { runServer } from "./run-next";
 

@@ -1,4 +1,4 @@
-import { startWorker } from "@/lib/health/worker";
+import { startWorker } from "@/lib/jobs/worker";
 import { prepareDatabase } from "./bootstrap";
 
 /** `npm run worker`: the health-check worker alone, for deployments that run it apart from the dashboard. */

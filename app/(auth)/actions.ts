@@ -6,7 +6,7 @@ import { runParsed } from "@/lib/actions/run";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signIn, signOut } from "@/lib/auth/config";
 import { signUp } from "@/lib/auth/users";
-import { signInSchema, signUpSchema } from "@/lib/validation/auth";
+import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 
 function signInRefusal(error: AuthError): string {
   const code = (error as AuthError & { code?: string }).code ?? "";

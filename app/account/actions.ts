@@ -2,7 +2,7 @@
 
 import { userAction } from "@/lib/actions/user-action";
 import { changePassword } from "@/lib/auth/users";
-import { changePasswordSchema } from "@/lib/validation/auth";
+import { changePasswordSchema } from "@/lib/auth/schemas";
 
 export const changePasswordAction = userAction({
   name: "account.changePassword",

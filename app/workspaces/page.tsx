@@ -8,7 +8,7 @@ import { SearchField } from "@/components/ui/search-field";
 import { EnvironmentBadge } from "@/components/workspaces/environment-badge";
 import { UserShell } from "@/components/workspaces/user-shell";
 import { requireUser } from "@/lib/auth/current-user";
-import { workspaceQuerySchema } from "@/lib/validation/workspace-query";
+import { workspaceQuerySchema } from "@/lib/workspaces/schemas";
 import { roleLabels } from "@/lib/workspaces/roles";
 import { listWorkspacesOf } from "@/lib/workspaces/workspaces";
 

@@ -1,4 +1,4 @@
-import { DiagnosisPanel } from "@/components/tests/diagnosis-panel";
+import { DiagnosisPanel } from "@/components/connection-checks/diagnosis-panel";
 import { Alert } from "@/components/ui/alert";
 import { diagnose } from "@/lib/microsoft/catalog";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultKeyring, VaultError } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
 import { rotateAllSealedValues } from "@/lib/keys/rotate";
-import { createAccountSchema } from "@/lib/validation/accounts";
+import { createAccountSchema } from "@/lib/accounts/schemas";
 import { DEMO_CLIENT_SECRET, DEMO_CLIENT_SECRET_ID, DEMO_MAILBOXES } from "@/sandbox/fixtures/demo";
 import { type RunningSandbox, startSandbox } from "@/sandbox/index";
 import { CANARY_SECRET, createAccountIn, createUser, createWorkspace, SANDBOX_APP, workspaceFingerprint } from "@/tests/helpers/factories";

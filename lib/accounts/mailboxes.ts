@@ -3,8 +3,8 @@ import { db, type Prisma } from "@/lib/db/client";
 import { containsText } from "@/lib/db/contains";
 import type { MailboxStatus } from "@/lib/db/generated/prisma/enums";
 import { pageCount, pageWindow } from "@/lib/db/pages";
-import type { MailboxEntry } from "@/lib/validation/mailbox-list";
-import { UserFacingError } from "@/lib/workspaces/errors";
+import type { MailboxEntry } from "./mailbox-list";
+import { UserFacingError } from "@/lib/errors";
 import type { Actor } from "./accounts";
 
 /** Refuses addresses the workspace already has, naming the line and the account that holds each. */

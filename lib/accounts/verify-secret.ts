@@ -1,8 +1,8 @@
 import { APP_VERSION } from "@/lib/app-version";
 import { db } from "@/lib/db/client";
-import { runConnectionTest, type StepName } from "@/lib/microsoft/test-connection";
-import { UserFacingError } from "@/lib/workspaces/errors";
-import { cloudIdOf, sandboxUrl } from "./clouds";
+import { runConnectionTest, type StepName } from "@/lib/microsoft/connection-check";
+import { UserFacingError } from "@/lib/errors";
+import { microsoftApp } from "./microsoft-app";
 
 /** The steps that judge the secret itself; later ones judge the app's permissions or a mailbox, which the old secret shares. */
 const SECRET_STEPS: StepName[] = ["configuration", "token"];
@@ -19,6 +19,8 @@ export async function verifyNewSecret(workspaceId: string, accountId: string, se
   const account = await db.appRegistration.findFirst({
     where: { id: accountId, workspaceId },
     select: {
+      id: true,
+      workspaceId: true,
       cloud: true,
       tenant: true,
       clientId: true,
@@ -31,15 +33,11 @@ export async function verifyNewSecret(workspaceId: string, accountId: string, se
   if (!mailbox) throw new UserFacingError("Add a mailbox to this account first: the new secret is tested with one before it is saved.");
 
   const result = await runConnectionTest({
-    cloud: cloudIdOf(account.cloud),
-    tenant: account.tenant,
-    clientId: account.clientId,
-    clientSecret: secret.clientSecret,
+    ...microsoftApp(account, secret.clientSecret),
     secretExpiresOn: secret.secretExpiresOn,
     mailbox: mailbox.address,
     dryRun: true,
     workspaceName: account.workspace.name,
-    sandboxUrl: sandboxUrl(),
     dateTimePrefs: account.workspace,
     appVersion: APP_VERSION,
   });

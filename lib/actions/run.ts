@@ -1,7 +1,8 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { logError } from "@/lib/log";
-import { NotAllowedError, UserFacingError, WorkspaceNotFoundError } from "@/lib/workspaces/errors";
+import { NotAllowedError, WorkspaceNotFoundError } from "@/lib/workspaces/errors";
+import { UserFacingError } from "@/lib/errors";
 import { type ActionResult, echoValues, fieldErrorsOf, formDataToObject } from "./result";
 
 /**

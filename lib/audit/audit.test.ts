@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, deleteAccount, replaceClientSecret } from "@/lib/accounts/accounts";
 import { addMailboxes, removeMailbox } from "@/lib/accounts/mailboxes";
-import { enqueueBulkRun, enqueueMailboxTest } from "@/lib/connection-tests/enqueue";
+import { enqueueBulkRun, enqueueMailboxTest } from "@/lib/connection-checks/enqueue";
 import { db } from "@/lib/db/client";
 import { configureWebhook, removeWebhook } from "@/lib/webhooks/settings";
 import { requireMembership } from "@/lib/workspaces/guard";

@@ -1,6 +1,6 @@
 import { db, type Prisma } from "@/lib/db/client";
 import { pageCount, pageWindow } from "@/lib/db/pages";
-import type { AuditQuery } from "@/lib/validation/audit-query";
+import type { AuditQuery } from "./schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
 

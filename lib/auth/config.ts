@@ -2,7 +2,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
-import { signInSchema } from "@/lib/validation/auth";
+import { signInSchema } from "@/lib/auth/schemas";
 import { clientIp } from "./request-meta";
 import { resolveAuthSecret } from "./secret";
 import { createSession, endSession, findActiveSession, SESSION_MAX_AGE_SECONDS } from "./sessions";

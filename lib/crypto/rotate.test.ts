@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { open, seal, type SealContext } from "./vault";
 import { rotateSealedValues, type ResealedRow, type SealedRow } from "./rotate";
-import { testKeyrings } from "./test-keys";
+import { testKeyrings } from "@/tests/helpers/keyrings";
 
 const ring = testKeyrings("old", "new", "lost");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { VaultError } from "./errors";
 import { needsReseal, open, seal, type SealContext } from "./vault";
-import { testKeyrings } from "./test-keys";
+import { testKeyrings } from "@/tests/helpers/keyrings";
 
 const ring = testKeyrings("k1", "k2");
 const keyring = ring("k1");

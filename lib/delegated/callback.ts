@@ -5,7 +5,7 @@ import { createGraphClient } from "@/lib/microsoft/graph";
 import { isMailbox, readMe, signInName } from "@/lib/microsoft/me";
 import { createMicrosoftFetch } from "@/lib/microsoft/transport";
 import { requireMembership } from "@/lib/workspaces/guard";
-import { accountClient, accountCloud, accountCredentialFields } from "./client";
+import { confidentialClientFor, microsoftAppFields, microsoftTarget } from "@/lib/accounts/microsoft-app";
 import { saveConnection } from "./connection";
 import { failureCode } from "./failure";
 import { consumeOAuthState } from "./oauth-state";
@@ -42,12 +42,12 @@ export async function completeConnect(
 
   const mailbox = await db.mailbox.findUniqueOrThrow({
     where: { id: pending.mailboxId },
-    select: { id: true, workspaceId: true, address: true, appRegistration: { select: accountCredentialFields } },
+    select: { id: true, workspaceId: true, address: true, appRegistration: { select: microsoftAppFields } },
   });
   const account = mailbox.appRegistration;
   try {
-    const tokens = await redeemCode(accountClient(account), { code, redirectUri: redirectUri(), codeVerifier: pending.codeVerifier });
-    const target = accountCloud(account);
+    const tokens = await redeemCode(confidentialClientFor(account), { code, redirectUri: redirectUri(), codeVerifier: pending.codeVerifier });
+    const target = microsoftTarget(account);
     const me = await readMe(createGraphClient({ accessToken: tokens.accessToken, fetch: createMicrosoftFetch(target), cloud: target.cloud }));
     if (!isMailbox(me, mailbox.address)) return failed("WRONG_ACCOUNT_SIGNED_IN");
     if (!tokens.refreshToken) return failed("REFRESH_TOKEN_MISSING");

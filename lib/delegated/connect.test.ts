@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { rotateAllSealedValues } from "@/lib/keys/rotate";
 import { WorkspaceNotFoundError } from "@/lib/workspaces/errors";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { useSandbox } from "@/sandbox/testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 import { connect, delegatedWorkspace, signInFor } from "@/tests/helpers/delegated";
 import { createUser } from "@/tests/helpers/factories";
 import { completeConnect } from "./callback";

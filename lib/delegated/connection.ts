@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/accounts/accounts";
 import { type AuditAction, recordAuditEvent } from "@/lib/audit/record";
 import { seal } from "@/lib/crypto";
 import { db, type Prisma } from "@/lib/db/client";
-import { UserFacingError } from "@/lib/workspaces/errors";
+import { UserFacingError } from "@/lib/errors";
 import { refreshTokenContext } from "./sealed";
 
 interface MailboxRef {

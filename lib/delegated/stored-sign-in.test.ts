@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { enqueueBulkRun, enqueueMailboxTest } from "@/lib/connection-tests/enqueue";
-import { drainQueue, queueLimits } from "@/lib/connection-tests/queue";
-import { runClaimed } from "@/lib/connection-tests/runner";
+import { enqueueBulkRun, enqueueMailboxTest } from "@/lib/connection-checks/enqueue";
+import { drainConnectionChecks } from "@/lib/jobs/connection-check-runner";
 import { db } from "@/lib/db/client";
 import { DEMO_CLIENT_ID, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { useSandbox } from "@/sandbox/testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 import { connect, delegatedWorkspace } from "@/tests/helpers/delegated";
 import { mailboxesToReconnect } from "./reconnect";
 import { openOrNull, refreshTokenContext } from "./sealed";
@@ -22,7 +21,7 @@ async function connected(address: string = DEMO_MAILBOXES.sender) {
   expect(outcome.status).toBe("connected");
   const test = async (request: { dryRun: boolean; recipient?: string } = { dryRun: false, recipient: DEMO_MAILBOXES.recipient }) => {
     const { id } = await enqueueMailboxTest(setup.actor, mailbox.id, request);
-    await drainQueue(runClaimed, queueLimits(), { workspaceId: setup.workspace.id });
+    await drainConnectionChecks({ workspaceId: setup.workspace.id });
     return db.connectionTest.findUniqueOrThrow({ where: { id } });
   };
   const row = () => db.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } });
@@ -63,7 +62,7 @@ describe("Test Connection of a delegated mailbox", () => {
     const { test, actor, mailbox, workspace } = await connected();
     expect((await test({ dryRun: true })).status).toBe("PASSED");
     const twice = await Promise.all([0, 1].map(() => enqueueMailboxTest(actor, mailbox.id, { dryRun: true })));
-    await drainQueue(runClaimed, queueLimits(), { workspaceId: workspace.id });
+    await drainConnectionChecks({ workspaceId: workspace.id });
     const results = await db.connectionTest.findMany({ where: { id: { in: twice.map((t) => t.id) } } });
     expect(results.map((t) => t.status)).toEqual(["PASSED", "PASSED"]);
   });
@@ -71,14 +70,14 @@ describe("Test Connection of a delegated mailbox", () => {
   it("works in a Test all as well", async () => {
     const { actor, accountId, workspace } = await connected();
     const run = await enqueueBulkRun(actor, { accountId }, { dryRun: true });
-    await drainQueue(runClaimed, queueLimits(), { workspaceId: workspace.id });
+    await drainConnectionChecks({ workspaceId: workspace.id });
     expect((await db.connectionTest.findMany({ where: { bulkRunId: run.id } })).map((t) => t.status)).toEqual(["PASSED"]);
   });
 
   it("a mailbox nobody connected fails at the token step, and needs Connect rather than Reconnect", async () => {
     const { actor, boxes, workspace } = await delegatedWorkspace([DEMO_MAILBOXES.sender]);
     const { id } = await enqueueMailboxTest(actor, boxes[0].id, { dryRun: true });
-    await drainQueue(runClaimed, queueLimits(), { workspaceId: workspace.id });
+    await drainConnectionChecks({ workspaceId: workspace.id });
     const test = await db.connectionTest.findUniqueOrThrow({ where: { id } });
     expect(test.errorCode).toBe("MAILBOX_NOT_CONNECTED");
     expect(steps(test).slice(0, 2)).toEqual(["configuration:passed", "token:failed"]);

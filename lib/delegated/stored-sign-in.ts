@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { diagnose } from "@/lib/microsoft/catalog";
 import { redeemRefreshToken, signInRejected } from "@/lib/microsoft/delegated";
 import { createConfidentialClient } from "@/lib/microsoft/msal";
-import type { DelegatedTokenSource } from "@/lib/microsoft/test-connection";
+import type { DelegatedTokenSource } from "@/lib/microsoft/connection-check";
 import { storeRotatedRefreshToken } from "./connection";
 import { openOrNull, refreshTokenContext } from "./sealed";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { secretExpirySchema } from "@/lib/validation/accounts";
+import { secretExpirySchema } from "@/lib/accounts/schemas";
 import { datePattern, formatDateInput, parseDateInput } from "./date-input";
 import { formatDate, formatDateTime } from "./datetime";
 import { LOCALES } from "./locales";

@@ -1,7 +1,7 @@
 import { GraphError, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
 import { describe, expect, it } from "vitest";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_FAILING_APPS, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { useSandbox } from "@/sandbox/testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 import { createGraphClient } from "./graph";
 import { acquireAppToken, createConfidentialClient } from "./msal";
 import { createMicrosoftFetch } from "./transport";

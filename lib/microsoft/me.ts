@@ -1,5 +1,5 @@
 import { ResponseType, type Client } from "@microsoft/microsoft-graph-client";
-import { ensureOk } from "./test-connection/graph-response";
+import { ensureOk } from "./connection-check/graph-response";
 
 export interface SignedInUser {
   id: string;

@@ -9,7 +9,7 @@ import {
   DEMO_TENANT_DOMAIN,
   DEMO_TENANT_ID,
 } from "@/sandbox/fixtures/demo";
-import { useSandbox } from "@/sandbox/testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 import { acquireAppToken, createConfidentialClient } from "./msal";
 import { createMicrosoftFetch, type Fetch } from "./transport";
 

@@ -1,6 +1,6 @@
 import { ClientAuthError } from "@azure/msal-node";
 import { describe, expect, it } from "vitest";
-import { useSandbox } from "@/sandbox/testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 import { authorityUrl, CLOUDS, graphAppScope } from "./clouds";
 import { createMicrosoftFetch, createMsalNetworkClient, resolveMicrosoftUrl } from "./transport";
 

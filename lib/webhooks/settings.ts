@@ -1,6 +1,6 @@
 import { recordMemberEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
-import { UserFacingError } from "@/lib/workspaces/errors";
+import { UserFacingError } from "@/lib/errors";
 import type { Caller } from "@/lib/workspaces/members";
 import { vetWebhookDestination } from "./destination";
 import { generateWebhookSecret, sealWebhookSecret } from "./secret";

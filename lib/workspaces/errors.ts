@@ -15,14 +15,3 @@ export class NotAllowedError extends Error {
     this.name = "NotAllowedError";
   }
 }
-
-/** A refusal the user can act on: its message is shown as is, optionally against one field. */
-export class UserFacingError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = "UserFacingError";
-  }
-}

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { recordAuditEvent, recordMemberEvent } from "@/lib/audit/record";
 import { appUrl } from "@/lib/config/app-url";
 import { db } from "@/lib/db/client";
-import { NotAllowedError, UserFacingError } from "./errors";
+import { NotAllowedError } from "./errors";
+import { UserFacingError } from "@/lib/errors";
 import type { Caller } from "./members";
 import { canAssignRole, type Role } from "./roles";
 

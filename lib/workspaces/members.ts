@@ -2,7 +2,8 @@ import { recordMemberEvent } from "@/lib/audit/record";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { db, type Prisma } from "@/lib/db/client";
 import { pageCount, pageWindow } from "@/lib/db/pages";
-import { NotAllowedError, UserFacingError } from "./errors";
+import { NotAllowedError } from "./errors";
+import { UserFacingError } from "@/lib/errors";
 import type { WorkspaceContext } from "./guard";
 import { canAssignRole, type Role } from "./roles";
 

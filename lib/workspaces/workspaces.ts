@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { containsText } from "@/lib/db/contains";
 import type { WorkspaceEnvironment } from "@/lib/db/generated/prisma/enums";
 import { pageCount, pageWindow } from "@/lib/db/pages";
-import { UserFacingError } from "./errors";
+import { UserFacingError } from "@/lib/errors";
 import type { Caller } from "./members";
 
 export function slugify(name: string) {

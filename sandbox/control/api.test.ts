@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_CLIENT_ID, DEMO_MAILBOXES, DEMO_TENANT_ID } from "../fixtures/demo";
-import { useSandbox } from "../testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 
 const sb = useSandbox();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_CLIENT_ID, DEMO_MAILBOXES } from "../fixtures/demo";
 import type { MailboxConcurrency } from "./throttle";
-import { useSandbox } from "../testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 
 const sb = useSandbox();
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createConfidentialClient } from "@/lib/microsoft/msal";
 import { createMicrosoftFetch, resolveMicrosoftUrl } from "@/lib/microsoft/transport";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_PASSWORD, DEMO_REDIRECT_URI, DEMO_TENANT_ID } from "../fixtures/demo";
-import { signIn, useSandbox } from "../testing";
+import { signIn, useSandbox } from "@/tests/helpers/sandbox";
 
 const sb = useSandbox();
 const pkce = new CryptoProvider();

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_FAILING_APPS, DEMO_TENANT_ID } from "../fixtures/demo";
-import { useSandbox } from "../testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 
 const sb = useSandbox();
 const login = (path: string) => `${sb.url}/login.microsoftonline.com/${path}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_CLIENT_SECRET, DEMO_MAILBOXES } from "../fixtures/demo";
-import { useSandbox } from "../testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 
 const sb = useSandbox();
 

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { useSandbox } from "@/sandbox/testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 
 const sb = useSandbox();
 const BIN = fileURLToPath(new URL("../../bin/forge365.mjs", import.meta.url));

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { CLOUD_IDS, type CloudId } from "@/lib/microsoft/clouds";
-import { emailAddressSchema } from "@/lib/microsoft/test-connection";
-import { clientIdSchema, tenantSchema } from "@/lib/validation/accounts";
+import { emailAddressSchema } from "@/lib/microsoft/connection-check";
+import { clientIdSchema, tenantSchema } from "@/lib/microsoft/identifiers";
 import { displayName } from "@/lib/validation/text";
 import { UsageError } from "./usage";
 

@@ -1,5 +1,5 @@
 import { CLOUDS } from "@/lib/microsoft/clouds";
-import { formatDiagnosis, formatStep, runConnectionTest, type ConnectionTestResult } from "@/lib/microsoft/test-connection";
+import { formatDiagnosis, formatStep, runConnectionTest, type ConnectionTestResult } from "@/lib/microsoft/connection-check";
 import { parseTestConnectionArgs } from "./test-connection-args";
 import { EXIT, USAGE } from "./usage";
 

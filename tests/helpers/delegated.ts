@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { completeConnect } from "@/lib/delegated/callback";
 import { startConnect } from "@/lib/delegated/start";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { signIn, type SignInOptions } from "@/sandbox/testing";
+import { signIn, type SignInOptions } from "@/tests/helpers/sandbox";
 import { createUser, createWorkspace } from "./factories";
 
 /** A workspace with a delegated account on the sandbox's demo app, and the given mailboxes. */

@@ -3,13 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { enqueueBulkRun } from "@/lib/connection-tests/enqueue";
-import { drainQueue, queueLimits } from "@/lib/connection-tests/queue";
-import { runClaimed } from "@/lib/connection-tests/runner";
+import { enqueueBulkRun } from "@/lib/connection-checks/enqueue";
+import { queueLimits } from "@/lib/jobs/connection-check-queue";
+import { drainConnectionChecks } from "@/lib/jobs/connection-check-runner";
 import { db } from "@/lib/db/client";
 import { type EmbeddedDatabase, startEmbeddedDatabase } from "@/lib/db/embedded";
 import { deployMigrations } from "@/lib/db/migrations";
-import { STEP_NAMES } from "@/lib/microsoft/test-connection";
+import { STEP_NAMES } from "@/lib/microsoft/connection-check";
 import { startSandbox, type RunningSandbox } from "@/sandbox/index";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
 import { addBulkAccounts } from "@/tests/helpers/bulk-accounts";
@@ -54,7 +54,7 @@ it("a database restart in the middle of a Test all loses no result: once it is b
   // A short claim timeout stands in for the two minutes after which a claim counts as abandoned.
   const limits = queueLimits({ ...process.env, TEST_CLAIM_TIMEOUT_SECONDS: "2" });
 
-  const interrupted = drainQueue(runClaimed, limits, { workspaceId: workspace.id }).catch((error: Error) => error);
+  const interrupted = drainConnectionChecks({ workspaceId: workspace.id }, limits).catch((error: Error) => error);
   await sleep(800);
   await database.stop();
   await sleep(1_500);
@@ -64,7 +64,7 @@ it("a database restart in the middle of a Test all loses no result: once it is b
   const left = await db.connectionTest.count({ where: { bulkRunId: run.id, status: { in: ["QUEUED", "RUNNING"] } } });
   expect(left, "the outage left tests unfinished, or the test proves nothing").toBeGreaterThan(0);
   await sleep(limits.claimTimeoutSeconds * 1_000);
-  await drainQueue(runClaimed, limits, { workspaceId: workspace.id });
+  await drainConnectionChecks({ workspaceId: workspace.id }, limits);
 
   const tests = await db.connectionTest.findMany({ where: { bulkRunId: run.id } });
   expect(tests).toHaveLength(12);

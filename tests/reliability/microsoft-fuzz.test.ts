@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runConnectionTest, STEP_NAMES } from "@/lib/microsoft/test-connection";
-import { demoInput } from "@/lib/microsoft/test-connection/testing";
+import { runConnectionTest, STEP_NAMES } from "@/lib/microsoft/connection-check";
+import { demoInput } from "@/tests/helpers/connection-check";
 import { accessToken, GOOD_TOKEN, type Reply, startFakeMicrosoft } from "./fake-microsoft";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/accounts/accounts";
-import { enqueueBulkRun } from "@/lib/connection-tests/enqueue";
-import { drainQueue, queueLimits } from "@/lib/connection-tests/queue";
-import { runClaimed } from "@/lib/connection-tests/runner";
+import { enqueueBulkRun } from "@/lib/connection-checks/enqueue";
+import { drainConnectionChecks } from "@/lib/jobs/connection-check-runner";
 import { db } from "@/lib/db/client";
-import { DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, STEP_NAMES } from "@/lib/microsoft/test-connection";
+import { DEFAULT_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS, STEP_NAMES } from "@/lib/microsoft/connection-check";
 import { DEMO_CLIENT_SECRET, DEMO_MAILBOXES } from "@/sandbox/fixtures/demo";
-import { useSandbox } from "@/sandbox/testing";
+import { useSandbox } from "@/tests/helpers/sandbox";
 import { createUser, createWorkspace, SANDBOX_APP } from "@/tests/helpers/factories";
 import { freePort } from "@/tests/helpers/ports";
 
@@ -22,7 +21,7 @@ async function testAll() {
   );
   const run = await enqueueBulkRun({ workspaceId: workspace.id, userId: owner.id }, {}, { dryRun: true });
   const started = performance.now();
-  await drainQueue(runClaimed, queueLimits(), { workspaceId: workspace.id });
+  await drainConnectionChecks({ workspaceId: workspace.id });
   const wallMs = performance.now() - started;
   const tests = await db.connectionTest.findMany({ where: { bulkRunId: run.id }, include: { mailbox: { select: { status: true } } } });
   const bulk = await db.bulkRun.findUniqueOrThrow({ where: { id: run.id } });

@@ -4,7 +4,7 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { ConnectFailure } from "@/components/delegated/connect-failure";
 import { UserShell } from "@/components/workspaces/user-shell";
 import { requireUser } from "@/lib/auth/current-user";
-import { connectErrorCode } from "@/lib/validation/delegated";
+import { connectErrorCode } from "@/lib/delegated/schemas";
 
 export const metadata: Metadata = { title: "Connect with Microsoft" };
 

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/actions/user-action";
-import { createWorkspaceSchema } from "@/lib/validation/workspaces";
+import { createWorkspaceSchema } from "@/lib/workspaces/schemas";
 import { createWorkspace } from "@/lib/workspaces/workspaces";
 
 export const createWorkspaceAction = userAction({

@@ -2,17 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { createAccount, deleteAccount, replaceClientSecret, updateAccount } from "@/lib/accounts/accounts";
-import { sandboxUrl } from "@/lib/accounts/clouds";
+import { sandboxUrl } from "@/lib/microsoft/sandbox";
 import { addMailboxes, removeMailbox } from "@/lib/accounts/mailboxes";
 import { actorOf, workspaceAction } from "@/lib/actions/workspace-action";
-import {
-  addMailboxesSchema,
-  createAccountSchema,
-  deleteAccountSchema,
-  removeMailboxSchema,
-  replaceSecretSchema,
-  updateAccountSchema,
-} from "@/lib/validation/accounts";
+import { addMailboxesSchema, createAccountSchema, deleteAccountSchema, removeMailboxSchema, replaceSecretSchema, updateAccountSchema } from "@/lib/accounts/schemas";
 
 export const createAccountAction = workspaceAction({
   name: "accounts.create",

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
 import { listAccounts } from "@/lib/accounts/accounts";
-import { cloudLabel } from "@/lib/accounts/clouds";
+import { cloudLabel } from "@/lib/accounts/microsoft-app";
 import { pageQuerySchema } from "@/lib/validation/page-query";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { hasRole } from "@/lib/workspaces/roles";

@@ -7,7 +7,7 @@ import { auditActionLabels, auditDetails } from "@/lib/audit/labels";
 import { auditActors, listAuditEvents } from "@/lib/audit/list";
 import { AUDIT_ACTIONS } from "@/lib/audit/record";
 import { formatDateTime } from "@/lib/format/datetime";
-import { auditQuerySchema } from "@/lib/validation/audit-query";
+import { auditQuerySchema } from "@/lib/audit/schemas";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -2,13 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { actorOf, workspaceAction } from "@/lib/actions/workspace-action";
-import { enqueueBulkRun, enqueueMailboxTest } from "@/lib/connection-tests/enqueue";
-import { processTestQueue } from "@/lib/connection-tests/runner";
+import { enqueueBulkRun, enqueueMailboxTest } from "@/lib/connection-checks/enqueue";
+import { processTestQueue } from "@/lib/jobs/connection-check-runner";
 import { disconnectMailbox } from "@/lib/delegated/connection";
 import { connectResultPath } from "@/lib/delegated/result-path";
 import { startConnect } from "@/lib/delegated/start";
-import { testAllSchema, testMailboxSchema } from "@/lib/validation/connection-tests";
-import { mailboxConnectionSchema } from "@/lib/validation/delegated";
+import { testAllSchema, testMailboxSchema } from "@/lib/connection-checks/schemas";
+import { mailboxConnectionSchema } from "@/lib/delegated/schemas";
 
 export const testMailboxAction = workspaceAction({
   name: "tests.run",

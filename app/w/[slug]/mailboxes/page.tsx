@@ -6,11 +6,11 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchField } from "@/components/ui/search-field";
-import { TestAllForm } from "@/components/tests/test-all-form";
+import { TestAllForm } from "@/components/connection-checks/test-all-form";
 import { countMailboxes, listMailboxes } from "@/lib/accounts/mailboxes";
 import { hasRole } from "@/lib/workspaces/roles";
 import { formatDateTime } from "@/lib/format/datetime";
-import { MAILBOX_STATUSES, mailboxQuerySchema } from "@/lib/validation/mailbox-query";
+import { MAILBOX_STATUSES, mailboxQuerySchema } from "@/lib/accounts/schemas";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 
 export const metadata: Metadata = { title: "Mailboxes" };

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/workspace-action";
-import { changeRoleSchema, inviteMemberSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/validation/workspaces";
+import { changeRoleSchema, inviteMemberSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/workspaces/schemas";
 import { createInvitation, revokeInvitation } from "@/lib/workspaces/invitations";
 import { changeRole, leaveWorkspace, removeMember } from "@/lib/workspaces/members";
 

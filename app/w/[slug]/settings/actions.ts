@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/workspace-action";
 import { configureWebhook, removeWebhook } from "@/lib/webhooks/settings";
-import { updateWorkspaceSchema, webhookSchema } from "@/lib/validation/workspaces";
+import { updateWorkspaceSchema, webhookSchema } from "@/lib/workspaces/schemas";
 import { updateWorkspace } from "@/lib/workspaces/workspaces";
 
 export const updateWorkspaceAction = workspaceAction({

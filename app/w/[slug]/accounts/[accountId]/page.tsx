@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TestAllForm } from "@/components/tests/test-all-form";
+import { TestAllForm } from "@/components/connection-checks/test-all-form";
 import { notFound } from "next/navigation";
 import { MailboxStatusBadge } from "@/components/accounts/mailbox-status-badge";
 import { SecretExpiryBadge } from "@/components/accounts/secret-expiry-badge";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { findAccount } from "@/lib/accounts/accounts";
-import { cloudLabel } from "@/lib/accounts/clouds";
+import { cloudLabel } from "@/lib/accounts/microsoft-app";
 import { listMailboxes } from "@/lib/accounts/mailboxes";
-import { currentTokenTimes } from "@/lib/connection-tests/token-cache";
+import { currentTokenTimes } from "@/lib/connection-checks/token-cache";
 import { datePattern, formatDateInput } from "@/lib/format/date-input";
 import { formatDateTime } from "@/lib/format/datetime";
 import { workspacePage } from "@/lib/workspaces/page-guard";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EntraHelp } from "@/components/accounts/entra-help";
 import { Card } from "@/components/ui/card";
-import { cloudOptions } from "@/lib/accounts/clouds";
+import { cloudOptions } from "@/lib/accounts/microsoft-app";
 import { datePattern } from "@/lib/format/date-input";
 import { workspacePage } from "@/lib/workspaces/page-guard";
 import { AccountForm } from "./account-form";

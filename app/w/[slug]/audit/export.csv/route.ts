@@ -1,6 +1,6 @@
 import { allAuditEvents } from "@/lib/audit/list";
 import { auditCsvHeader, auditCsvRows } from "@/lib/audit/csv";
-import { auditQuerySchema } from "@/lib/validation/audit-query";
+import { auditQuerySchema } from "@/lib/audit/schemas";
 import { download, workspaceRoute } from "@/lib/workspaces/route-guard";
 
 export async function GET(request: Request, { params }: RouteContext<"/w/[slug]/audit/export.csv">) {

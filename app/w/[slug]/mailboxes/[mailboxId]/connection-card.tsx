@@ -1,13 +1,13 @@
 import { ConnectFailure } from "@/components/delegated/connect-failure";
 import { RedirectUriSetup } from "@/components/delegated/redirect-uri";
-import { DiagnosisPanel } from "@/components/tests/diagnosis-panel";
+import { DiagnosisPanel } from "@/components/connection-checks/diagnosis-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { unfinishedSignIn } from "@/lib/delegated/oauth-state";
 import { redirectUri } from "@/lib/delegated/redirect-uri";
 import { type DateTimePreferences, formatDateTime } from "@/lib/format/datetime";
 import { diagnose } from "@/lib/microsoft/catalog";
-import { connectErrorCode } from "@/lib/validation/delegated";
+import { connectErrorCode } from "@/lib/delegated/schemas";
 import { ConnectButton, DisconnectButton } from "../connection-forms";
 
 interface Props {

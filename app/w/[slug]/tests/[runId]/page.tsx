@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Card } from "@/components/ui/card";
-import { bulkRunProgress } from "@/lib/connection-tests/queries";
+import { bulkRunProgress } from "@/lib/connection-checks/queries";
 import { formatDateTime } from "@/lib/format/datetime";
 import type { Diagnosis } from "@/lib/microsoft/catalog";
 import { workspacePage } from "@/lib/workspaces/page-guard";

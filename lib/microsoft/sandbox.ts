@@ -1,0 +1,4 @@
+/** The sandbox cloud exists only where an emulator is configured (M365_SANDBOX_URL). */
+export function sandboxUrl(): string | undefined {
+  return process.env.M365_SANDBOX_URL?.replace(/\/+$/, "") || undefined;
+}

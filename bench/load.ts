@@ -46,7 +46,7 @@ try {
   await setSandboxLatency(sandbox.url, LATENCY);
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: LARGE_WORKSPACE } });
   const person = await db.user.findUniqueOrThrow({ where: { email: BENCH_PERSON.email } });
-  await addBulkAccounts({ workspaceId: workspace.id, userId: person.id }, sandboxSetup.accounts);
+  await addBulkAccounts({ workspaceId: workspace.id, userId: person.id, role: "OWNER" as const }, sandboxSetup.accounts);
   const mailboxes = await db.mailbox.findMany({ where: { workspaceId: workspace.id, appRegistration: { cloud: "SANDBOX" } }, select: { id: true }, take: TESTS });
 
   app = await startApp({ databaseUrl: database.url, env: { M365_SANDBOX_URL: sandbox.url } });

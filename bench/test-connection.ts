@@ -96,7 +96,7 @@ const owner = await db.user.create({ data: { email: `bench-${Date.now()}@example
 const workspace = await db.workspace.create({
   data: { slug: `bench-${Date.now()}`, name: "Bench", memberships: { create: { userId: owner.id, role: "OWNER" } } },
 });
-const actor = { workspaceId: workspace.id, userId: owner.id };
+const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
 await addBulkAccounts(actor, setup.accounts);
 const limits = queueLimits();
 const rows: Array<Record<string, string | number>> = [];

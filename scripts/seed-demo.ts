@@ -39,7 +39,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   oneYear.setUTCFullYear(oneYear.getUTCFullYear() + 1, oneYear.getUTCMonth(), oneYear.getUTCDate());
   oneYear.setUTCHours(0, 0, 0, 0);
   await createAccount(
-    { workspaceId: sandboxWorkspaceId, userId: user.id },
+    { workspaceId: sandboxWorkspaceId, userId: user.id, role: "OWNER" as const },
     {
       label: "Contoso (sandbox)",
       cloud: "SANDBOX",

@@ -21,7 +21,7 @@ async function setup(app?: Parameters<typeof createAccountIn>[3], mailboxes?: st
   const owner = await createUser();
   const workspace = await createWorkspace({ OWNER: owner });
   const account = await createAccountIn(workspace.id, owner.id, mailboxes, app);
-  return { owner, workspace, account, actor: { workspaceId: workspace.id, userId: owner.id } };
+  return { owner, workspace, account, actor: { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const } };
 }
 
 /** Raw rows, read with SQL rather than through the models. */

@@ -1,4 +1,5 @@
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordActorEvent } from "@/lib/audit/record";
+import type { Actor } from "@/lib/workspaces/actor";
 import { db, type Prisma } from "@/lib/db/client";
 import type { Cloud, PermissionMode } from "@/lib/db/generated/prisma/enums";
 import { pageCount, pageWindow } from "@/lib/db/pages";
@@ -8,12 +9,6 @@ import { sealClientSecret } from "./client-secret";
 import { newRecordId } from "./ids";
 import { assertAddressesFree } from "./mailboxes";
 import { verifyNewSecret } from "./verify-secret";
-
-export interface Actor {
-  workspaceId: string;
-  userId: string;
-  ipAddress?: string | null;
-}
 
 /** Everything about an account that may leave the server: no sealed value, only its hint. */
 export const publicAccountFields = {
@@ -63,12 +58,9 @@ export async function createAccount(
         },
       },
     });
-    await recordAuditEvent(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
+    await recordActorEvent(tx, actor, {
       action: "account.added",
       target: { type: "AppRegistration", id, label: input.label },
-      ipAddress: actor.ipAddress,
       metadata: {
         tenant: input.tenant,
         clientId: input.clientId,
@@ -110,12 +102,9 @@ export async function replaceClientSecret(actor: Actor, accountId: string, input
       where: { id: account.id },
       data: { ...sealed, secretExpiresOn: input.secretExpiresOn, secretReplacedAt: new Date(), nextCheckAt: new Date(), checkFailures: 0, expiryNotifiedDays: null },
     });
-    await recordAuditEvent(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
+    await recordActorEvent(tx, actor, {
       action: "account.secret_replaced",
       target: { type: "AppRegistration", id: account.id, label: account.label },
-      ipAddress: actor.ipAddress,
       metadata: { secretHint: sealed.clientSecretHint, secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10), verifiedWith: verified.mailbox },
     });
   });
@@ -131,12 +120,9 @@ export async function updateAccount(actor: Actor, accountId: string, input: { la
       // A corrected date restarts the expiry warnings from wherever the new date stands.
       data: { label: input.label, secretExpiresOn: input.secretExpiresOn, ...(dateChanged ? { expiryNotifiedDays: null } : {}) },
     });
-    await recordAuditEvent(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
+    await recordActorEvent(tx, actor, {
       action: "account.updated",
       target: { type: "AppRegistration", id: account.id, label: input.label },
-      ipAddress: actor.ipAddress,
       metadata: { previousLabel: account.label, secretExpiresOn: input.secretExpiresOn.toISOString().slice(0, 10) },
     });
   });
@@ -151,12 +137,9 @@ export async function deleteAccount(actor: Actor, accountId: string, confirmatio
     }
     const mailboxes = await tx.mailbox.count({ where: { appRegistrationId: account.id } });
     await tx.appRegistration.delete({ where: { id: account.id } });
-    await recordAuditEvent(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
+    await recordActorEvent(tx, actor, {
       action: "account.deleted",
       target: { type: "AppRegistration", id: account.id, label: account.label },
-      ipAddress: actor.ipAddress,
       metadata: { mailboxes },
     });
   });

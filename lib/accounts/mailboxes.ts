@@ -1,11 +1,11 @@
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordActorEvent } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db/client";
 import { containsText } from "@/lib/db/contains";
 import type { MailboxStatus } from "@/lib/db/generated/prisma/enums";
 import { pageCount, pageWindow } from "@/lib/db/pages";
 import type { MailboxEntry } from "./mailbox-list";
 import { UserFacingError } from "@/lib/errors";
-import type { Actor } from "./accounts";
+import type { Actor } from "@/lib/workspaces/actor";
 
 /** Refuses addresses the workspace already has, naming the line and the account that holds each. */
 export async function assertAddressesFree(tx: Prisma.TransactionClient, workspaceId: string, entries: MailboxEntry[]) {
@@ -30,12 +30,9 @@ export async function addMailboxes(actor: Actor, accountId: string, entries: Mai
     await tx.mailbox.createMany({
       data: entries.map((e) => ({ workspaceId: actor.workspaceId, appRegistrationId: account.id, address: e.address })),
     });
-    await recordAuditEvent(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
+    await recordActorEvent(tx, actor, {
       action: "mailbox.added",
       target: { type: "AppRegistration", id: account.id, label: account.label },
-      ipAddress: actor.ipAddress,
       metadata: { addresses: entries.map((e) => e.address).slice(0, 50), count: entries.length },
     });
     return { added: entries.length };
@@ -50,12 +47,9 @@ export async function removeMailbox(actor: Actor, mailboxId: string) {
     });
     if (!mailbox) throw new UserFacingError("This mailbox is no longer in this workspace.");
     await tx.mailbox.delete({ where: { id: mailbox.id } });
-    await recordAuditEvent(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
+    await recordActorEvent(tx, actor, {
       action: "mailbox.removed",
       target: { type: "Mailbox", id: mailbox.id, label: mailbox.address },
-      ipAddress: actor.ipAddress,
       metadata: { appRegistrationId: mailbox.appRegistrationId },
     });
   });

@@ -4,18 +4,15 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { clientIp } from "@/lib/auth/request-meta";
 import { requireMembership, type WorkspaceContext } from "@/lib/workspaces/guard";
+import { type Actor, actorOf } from "@/lib/workspaces/actor";
 import type { Role } from "@/lib/workspaces/roles";
 import type { ActionResult } from "./result";
 import { refusal, runParsed } from "./run";
 
 export interface WorkspaceActionContext extends WorkspaceContext {
   user: CurrentUser;
-  ipAddress: string | null;
-}
-
-/** Who is acting where, as the domain's audited functions take it. */
-export function actorOf(ctx: WorkspaceActionContext) {
-  return { workspaceId: ctx.workspace.id, userId: ctx.userId, ipAddress: ctx.ipAddress };
+  /** Who is acting where, as the domain's audited functions take it. */
+  actor: Actor;
 }
 
 export interface WorkspaceActionDefinition<S extends z.ZodType = z.ZodType, T = unknown> {
@@ -61,5 +58,5 @@ export async function executeWorkspaceAction<S extends z.ZodType, T>(
     return refusal(error, null, definition.name);
   }
   const schema = typeof definition.schema === "function" ? definition.schema(ctx) : definition.schema;
-  return runParsed(schema, formData, (input) => definition.run({ ...ctx, user: user!, ipAddress: meta.ipAddress ?? null }, input), definition.name);
+  return runParsed(schema, formData, (input) => definition.run({ ...ctx, user: user!, actor: actorOf(ctx, meta.ipAddress ?? null) }, input), definition.name);
 }

@@ -4,6 +4,7 @@ import { addMailboxes, removeMailbox } from "@/lib/accounts/mailboxes";
 import { enqueueBulkRun, enqueueMailboxTest } from "@/lib/connection-checks/enqueue";
 import { db } from "@/lib/db/client";
 import { configureWebhook, removeWebhook } from "@/lib/webhooks/settings";
+import { actorOf } from "@/lib/workspaces/actor";
 import { requireMembership } from "@/lib/workspaces/guard";
 import { acceptInvitation, createInvitation, revokeInvitation } from "@/lib/workspaces/invitations";
 import { changeRole, leaveWorkspace, removeMember } from "@/lib/workspaces/members";
@@ -27,8 +28,7 @@ afterAll(() => sandbox.close());
 async function eventfulWorkspace() {
   const [owner, admin, joiner, leaver] = [await createUser("owner"), await createUser("admin"), await createUser("joiner"), await createUser("leaver")];
   const workspace = await createWorkspace({ OWNER: owner, ADMIN: admin, MEMBER: leaver }, "Audited Co");
-  const ctx = { ...(await requireMembership(owner.id, workspace.slug, "OWNER")), ipAddress: IP };
-  const actor = { workspaceId: workspace.id, userId: owner.id, ipAddress: IP };
+    const actor = actorOf(await requireMembership(owner.id, workspace.slug, "OWNER"), IP);
 
   const { id: accountId } = await createAccount(actor, {
     label: "Contoso",
@@ -44,18 +44,18 @@ async function eventfulWorkspace() {
   await enqueueBulkRun(actor, { accountId }, { dryRun: true });
   await removeMailbox(actor, mailboxes[1].id);
 
-  const invited = await createInvitation(ctx, { email: joiner.email, role: "MEMBER" });
+  const invited = await createInvitation(actor, { email: joiner.email, role: "MEMBER" });
   await acceptInvitation(invited.link.split("/invite/")[1], joiner, { ipAddress: IP });
-  const withdrawn = await createInvitation(ctx, { email: "never@example.test", role: "VIEWER" });
-  await revokeInvitation(ctx, withdrawn.id);
+  const withdrawn = await createInvitation(actor, { email: "never@example.test", role: "VIEWER" });
+  await revokeInvitation(actor, withdrawn.id);
   const joined = await db.membership.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: joiner.id } } });
-  await changeRole(ctx, joined.id, "VIEWER");
-  await removeMember(ctx, joined.id);
-  await leaveWorkspace({ ...(await requireMembership(leaver.id, workspace.slug, "VIEWER")), ipAddress: IP });
+  await changeRole(actor, joined.id, "VIEWER");
+  await removeMember(actor, joined.id);
+  await leaveWorkspace(actorOf(await requireMembership(leaver.id, workspace.slug, "VIEWER"), IP));
 
-  await updateWorkspace(ctx, { name: "Audited Co", environment: "PRODUCTION", locale: "en-GB", timeZone: "Europe/London" });
-  const { secret: webhookSecret } = await configureWebhook(ctx, { url: "https://hooks.example.test/forge365", regenerate: false });
-  await removeWebhook(ctx);
+  await updateWorkspace(actor, { name: "Audited Co", environment: "PRODUCTION", locale: "en-GB", timeZone: "Europe/London" });
+  const { secret: webhookSecret } = await configureWebhook(actor, { url: "https://hooks.example.test/forge365", regenerate: false });
+  await removeWebhook(actor);
   await deleteAccount(actor, accountId, "Contoso");
   return { workspace, owner, joiner, leaver, webhookSecret: webhookSecret! };
 }

@@ -36,13 +36,13 @@ export interface AuditEntry {
   metadata?: Prisma.InputJsonObject;
 }
 
-/** An event caused by a member acting in their workspace, as the guard's context names them. */
-export function recordMemberEvent(
+/** An event a person caused in their workspace: the one way the domain records what an actor did. */
+export function recordActorEvent(
   tx: Prisma.TransactionClient,
-  by: { workspace: { id: string }; userId: string; ipAddress?: string | null },
+  actor: { workspaceId: string; userId: string; ipAddress?: string | null },
   event: Pick<AuditEntry, "action" | "target" | "metadata">,
 ) {
-  return recordAuditEvent(tx, { workspaceId: by.workspace.id, actorId: by.userId, ipAddress: by.ipAddress, ...event });
+  return recordAuditEvent(tx, { workspaceId: actor.workspaceId, actorId: actor.userId, ipAddress: actor.ipAddress, ...event });
 }
 
 /**

@@ -29,7 +29,7 @@ afterAll(async () => {
 it("tests 200 mailboxes across 10 apps within Graph's limits, retrying 429s, and stores every result", async () => {
   const owner = await createUser();
   const workspace = await createWorkspace({ OWNER: owner });
-  const actor = { workspaceId: workspace.id, userId: owner.id };
+  const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
   await addBulkAccounts(actor, setup.accounts);
   await setSandboxLatency(sandbox.url, 30);
   // Microsoft throttles now and then; Graph's retry handler waits out Retry-After and tries again.

@@ -18,7 +18,7 @@ afterAll(() => sandbox.close());
 async function workspaceWith(credentials: { clientId: string; clientSecret: string }, mailboxes: string[]) {
   const owner = await createUser();
   const workspace = await createWorkspace({ OWNER: owner });
-  const actor = { workspaceId: workspace.id, userId: owner.id };
+  const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
   const { id } = await createAccount(actor, {
     label: "Contoso",
     cloud: "SANDBOX",

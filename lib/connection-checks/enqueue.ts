@@ -1,7 +1,7 @@
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordActorEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { UserFacingError } from "@/lib/errors";
-import type { Actor } from "@/lib/accounts/accounts";
+import type { Actor } from "@/lib/workspaces/actor";
 import { mailboxesAtSendLimit, minutesUntilNextTestSend, sendLimitMessage } from "./send-limit";
 
 export interface TestRequest {
@@ -33,10 +33,7 @@ export async function enqueueMailboxTest(actor: Actor, mailboxId: string, reques
       },
       select: { id: true },
     });
-    await recordAuditEvent(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      ipAddress: actor.ipAddress,
+    await recordActorEvent(tx, actor, {
       action: "test.run",
       target: { type: "Mailbox", id: mailbox.id, label: mailbox.address },
       metadata: { testId: test.id, dryRun: request.dryRun, recipient: request.dryRun ? null : (request.recipient ?? null) },
@@ -85,10 +82,7 @@ export async function enqueueBulkRun(actor: Actor, scope: { accountId?: string }
         recipient: request.dryRun || atLimit.has(m.id) ? null : request.recipient,
       })),
     });
-    await recordAuditEvent(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.userId,
-      ipAddress: actor.ipAddress,
+    await recordActorEvent(tx, actor, {
       action: "test.run_all",
       target: account ? { type: "AppRegistration", id: account.id, label: account.label } : { type: "Workspace", id: actor.workspaceId },
       metadata: { bulkRunId: run.id, mailboxes: mailboxes.length, dryRun: request.dryRun },

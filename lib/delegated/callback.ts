@@ -4,6 +4,7 @@ import { redeemCode } from "@/lib/microsoft/delegated";
 import { createGraphClient } from "@/lib/microsoft/graph";
 import { isMailbox, readMe, signInName } from "@/lib/microsoft/me";
 import { createMicrosoftFetch } from "@/lib/microsoft/transport";
+import { actorOf } from "@/lib/workspaces/actor";
 import { requireMembership } from "@/lib/workspaces/guard";
 import { confidentialClientFor, microsoftAppFields, microsoftTarget } from "@/lib/accounts/microsoft-app";
 import { saveConnection } from "./connection";
@@ -30,7 +31,7 @@ export async function completeConnect(
   const state = params.get("state");
   const pending = state ? await consumeOAuthState(state, user.id) : null;
   if (!pending) return { status: "failed", code: "STATE_INVALID" };
-  await requireMembership(user.id, pending.slug, "MEMBER");
+  const actor = actorOf(await requireMembership(user.id, pending.slug, "MEMBER"), meta.ipAddress);
   const where = { slug: pending.slug, mailboxId: pending.mailboxId };
   const failed = (code: string): ConnectOutcome => ({ status: "failed", code, ...where });
 
@@ -51,7 +52,7 @@ export async function completeConnect(
     const me = await readMe(createGraphClient({ accessToken: tokens.accessToken, fetch: createMicrosoftFetch(target), cloud: target.cloud }));
     if (!isMailbox(me, mailbox.address)) return failed("WRONG_ACCOUNT_SIGNED_IN");
     if (!tokens.refreshToken) return failed("REFRESH_TOKEN_MISSING");
-    await saveConnection({ workspaceId: mailbox.workspaceId, userId: user.id, ipAddress: meta.ipAddress }, mailbox, {
+    await saveConnection(actor, mailbox, {
       refreshToken: tokens.refreshToken,
       connectedAs: signInName(me),
     });

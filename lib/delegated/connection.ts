@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/accounts/accounts";
-import { type AuditAction, recordAuditEvent } from "@/lib/audit/record";
+import type { Actor } from "@/lib/workspaces/actor";
+import { type AuditAction, recordActorEvent } from "@/lib/audit/record";
 import { seal } from "@/lib/crypto";
 import { db, type Prisma } from "@/lib/db/client";
 import { UserFacingError } from "@/lib/errors";
@@ -11,12 +11,9 @@ interface MailboxRef {
 }
 
 function audit(tx: Prisma.TransactionClient, actor: Actor, action: AuditAction, mailbox: { id: string; address: string }, metadata: Prisma.InputJsonObject) {
-  return recordAuditEvent(tx, {
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
+  return recordActorEvent(tx, actor, {
     action,
     target: { type: "Mailbox", id: mailbox.id, label: mailbox.address },
-    ipAddress: actor.ipAddress,
     metadata,
   });
 }

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/accounts/accounts";
+import type { Actor } from "@/lib/workspaces/actor";
 import { db } from "@/lib/db/client";
 import { authorizeUrl, newPkce } from "@/lib/microsoft/delegated";
 import { acquireAppToken } from "@/lib/microsoft/msal";

@@ -1,7 +1,7 @@
-import { recordMemberEvent } from "@/lib/audit/record";
+import { recordActorEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { UserFacingError } from "@/lib/errors";
-import type { Caller } from "@/lib/workspaces/members";
+import type { Actor } from "@/lib/workspaces/actor";
 import { vetWebhookDestination } from "./destination";
 import { generateWebhookSecret, sealWebhookSecret } from "./secret";
 
@@ -14,22 +14,22 @@ import { generateWebhookSecret, sealWebhookSecret } from "./secret";
  * written; a host that does not resolve yet is accepted (the receiver may still be being set up)
  * and, like every host, checked again before each call.
  */
-export async function configureWebhook(ctx: Caller, input: { url: string; regenerate: boolean }) {
+export async function configureWebhook(actor: Actor, input: { url: string; regenerate: boolean }) {
   const destination = await vetWebhookDestination(input.url);
   if (!destination.ok && destination.reason !== "unresolved") {
     const advice = destination.reason === "address" ? " Use a receiver reachable from the internet." : "";
     throw new UserFacingError(`${destination.message}${advice}`, "url");
   }
   return db.$transaction(async (tx) => {
-    const current = await tx.workspace.findUniqueOrThrow({ where: { id: ctx.workspace.id }, select: { webhookSecretSealed: true } });
+    const current = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { webhookSecretSealed: true } });
     const secret = input.regenerate || !current.webhookSecretSealed ? generateWebhookSecret() : null;
     await tx.workspace.update({
-      where: { id: ctx.workspace.id },
-      data: { webhookUrl: input.url, ...(secret ? { webhookSecretSealed: sealWebhookSecret(ctx.workspace.id, secret) } : {}) },
+      where: { id: actor.workspaceId },
+      data: { webhookUrl: input.url, ...(secret ? { webhookSecretSealed: sealWebhookSecret(actor.workspaceId, secret) } : {}) },
     });
-    await recordMemberEvent(tx, ctx, {
+    await recordActorEvent(tx, actor, {
       action: "webhook.updated",
-      target: { type: "Workspace", id: ctx.workspace.id, label: new URL(input.url).host },
+      target: { type: "Workspace", id: actor.workspaceId, label: new URL(input.url).host },
       metadata: { newSecret: Boolean(secret) },
     });
     return { secret };
@@ -37,12 +37,12 @@ export async function configureWebhook(ctx: Caller, input: { url: string; regene
 }
 
 /** Stops the calls; deliveries still waiting are given up when their turn comes. */
-export async function removeWebhook(ctx: Caller) {
+export async function removeWebhook(actor: Actor) {
   await db.$transaction(async (tx) => {
-    await tx.workspace.update({ where: { id: ctx.workspace.id }, data: { webhookUrl: null, webhookSecretSealed: null } });
-    await recordMemberEvent(tx, ctx, {
+    const workspace = await tx.workspace.update({ where: { id: actor.workspaceId }, data: { webhookUrl: null, webhookSecretSealed: null }, select: { name: true } });
+    await recordActorEvent(tx, actor, {
       action: "webhook.removed",
-      target: { type: "Workspace", id: ctx.workspace.id, label: ctx.workspace.name },
+      target: { type: "Workspace", id: actor.workspaceId, label: workspace.name },
     });
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
+import { actorOf } from "./actor";
 import { requireMembership } from "./guard";
 import { acceptInvitation, createInvitation, lookupInvitation, revokeInvitation } from "./invitations";
 
@@ -8,7 +9,7 @@ async function setup() {
   const owner = await createUser("owner");
   const invitee = await createUser("invitee");
   const workspace = await createWorkspace({ OWNER: owner });
-  const ctx = await requireMembership(owner.id, workspace.slug, "ADMIN");
+  const ctx = actorOf(await requireMembership(owner.id, workspace.slug, "ADMIN"));
   const invitation = await createInvitation(ctx, { email: invitee.email, role: "MEMBER" });
   const token = invitation.link.split("/invite/")[1];
   return { owner, invitee, workspace, ctx, invitation, token };
@@ -73,7 +74,7 @@ describe("invitations", () => {
     const owner = await createUser();
     const admin = await createUser();
     const workspace = await createWorkspace({ OWNER: owner, ADMIN: admin });
-    const ctx = await requireMembership(admin.id, workspace.slug, "ADMIN");
+    const ctx = actorOf(await requireMembership(admin.id, workspace.slug, "ADMIN"));
     await expect(createInvitation(ctx, { email: "x@example.test", role: "OWNER" })).rejects.toThrow(/not allowed/);
     expect(await db.invitation.count({ where: { workspaceId: workspace.id } })).toBe(0);
   });

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { recordAuditEvent, recordMemberEvent } from "@/lib/audit/record";
-import { appUrl } from "@/lib/config/app-url";
+import { recordAuditEvent, recordActorEvent } from "@/lib/audit/record";
+import { appUrl } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { NotAllowedError } from "./errors";
 import { UserFacingError } from "@/lib/errors";
-import type { Caller } from "./members";
+import type { Actor } from "./actor";
 import { canAssignRole, type Role } from "./roles";
 
 export const INVITATION_TTL_DAYS = 7;
@@ -14,10 +14,10 @@ function hashToken(token: string) {
 }
 
 /** Creates a single-use link; only its hash is stored, so the link is shown to the inviter once. */
-export async function createInvitation(ctx: Caller, input: { email: string; role: Role }) {
-  if (!canAssignRole(ctx.role, input.role)) throw new NotAllowedError("OWNER");
+export async function createInvitation(actor: Actor, input: { email: string; role: Role }) {
+  if (!canAssignRole(actor.role, input.role)) throw new NotAllowedError("OWNER");
   const alreadyMember = await db.membership.findFirst({
-    where: { workspaceId: ctx.workspace.id, user: { email: input.email } },
+    where: { workspaceId: actor.workspaceId, user: { email: input.email } },
     select: { id: true },
   });
   if (alreadyMember) throw new UserFacingError(`${input.email} is already a member of this workspace.`, "email");
@@ -25,17 +25,17 @@ export async function createInvitation(ctx: Caller, input: { email: string; role
   const invitation = await db.$transaction(async (tx) => {
     const created = await tx.invitation.create({
       data: {
-        workspaceId: ctx.workspace.id,
+        workspaceId: actor.workspaceId,
         email: input.email,
         role: input.role,
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000),
-        invitedById: ctx.userId,
+        invitedById: actor.userId,
       },
       select: { id: true, expiresAt: true },
     });
     // The link is a credential: the event names who was invited, never the link.
-    await recordMemberEvent(tx, ctx, {
+    await recordActorEvent(tx, actor, {
       action: "member.invited",
       target: { type: "Invitation", id: created.id, label: input.email },
       metadata: { role: input.role },
@@ -62,15 +62,15 @@ export async function listPendingInvitations(workspaceId: string) {
   return { total, rows };
 }
 
-export async function revokeInvitation(ctx: Caller, invitationId: string) {
+export async function revokeInvitation(actor: Actor, invitationId: string) {
   await db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findFirst({ where: { id: invitationId, workspaceId: ctx.workspace.id }, select: { email: true } });
+    const invitation = await tx.invitation.findFirst({ where: { id: invitationId, workspaceId: actor.workspaceId }, select: { email: true } });
     const { count } = await tx.invitation.updateMany({
-      where: { id: invitationId, workspaceId: ctx.workspace.id, acceptedAt: null, revokedAt: null },
+      where: { id: invitationId, workspaceId: actor.workspaceId, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     if (count === 0 || !invitation) throw new UserFacingError("This invitation was already used, revoked or never existed.");
-    await recordMemberEvent(tx, ctx, {
+    await recordActorEvent(tx, actor, {
       action: "member.invitation_revoked",
       target: { type: "Invitation", id: invitationId, label: invitation.email },
     });

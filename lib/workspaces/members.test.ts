@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findActiveSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
+import { actorOf } from "./actor";
 import { requireMembership } from "./guard";
 import { listPendingInvitations, PENDING_INVITATIONS_SHOWN } from "./invitations";
 import { changeRole, leaveWorkspace, listMembers, MEMBER_PAGE_SIZE, removeMember } from "./members";
@@ -15,7 +16,7 @@ describe("roles and the last-owner rule", () => {
     const owner = await createUser();
     const member = await createUser();
     const ws = await createWorkspace({ OWNER: owner, MEMBER: member });
-    const ctx = await requireMembership(owner.id, ws.slug, "ADMIN");
+    const ctx = actorOf(await requireMembership(owner.id, ws.slug, "ADMIN"));
     await changeRole(ctx, (await membershipOf(ws.id, member.id)).id, "ADMIN");
     expect((await membershipOf(ws.id, member.id)).role).toBe("ADMIN");
   });
@@ -23,7 +24,7 @@ describe("roles and the last-owner rule", () => {
   it("the last owner cannot be demoted, removed or leave", async () => {
     const owner = await createUser();
     const ws = await createWorkspace({ OWNER: owner });
-    const ctx = await requireMembership(owner.id, ws.slug, "ADMIN");
+    const ctx = actorOf(await requireMembership(owner.id, ws.slug, "ADMIN"));
     const mine = await membershipOf(ws.id, owner.id);
     await expect(changeRole(ctx, mine.id, "ADMIN")).rejects.toThrow(/at least one owner/);
     await expect(leaveWorkspace(ctx)).rejects.toThrow(/at least one owner/);
@@ -34,8 +35,8 @@ describe("roles and the last-owner rule", () => {
     const a = await createUser();
     const b = await createUser();
     const ws = await createWorkspace({ OWNER: [a, b] });
-    const ctxA = await requireMembership(a.id, ws.slug, "ADMIN");
-    const ctxB = await requireMembership(b.id, ws.slug, "ADMIN");
+    const ctxA = actorOf(await requireMembership(a.id, ws.slug, "ADMIN"));
+    const ctxB = actorOf(await requireMembership(b.id, ws.slug, "ADMIN"));
     const [ma, mb] = [await membershipOf(ws.id, a.id), await membershipOf(ws.id, b.id)];
     await Promise.allSettled([changeRole(ctxA, mb.id, "ADMIN"), changeRole(ctxB, ma.id, "ADMIN")]);
     expect(await db.membership.count({ where: { workspaceId: ws.id, role: "OWNER" } })).toBe(1);
@@ -46,7 +47,7 @@ describe("roles and the last-owner rule", () => {
     const admin = await createUser();
     const member = await createUser();
     const ws = await createWorkspace({ OWNER: owner, ADMIN: admin, MEMBER: member });
-    const ctx = await requireMembership(admin.id, ws.slug, "ADMIN");
+    const ctx = actorOf(await requireMembership(admin.id, ws.slug, "ADMIN"));
     const ownerMembership = await membershipOf(ws.id, owner.id);
     await expect(changeRole(ctx, ownerMembership.id, "MEMBER")).rejects.toThrow(/not allowed/);
     await expect(removeMember(ctx, ownerMembership.id)).rejects.toThrow(/not allowed/);
@@ -60,7 +61,7 @@ describe("roles and the last-owner rule", () => {
     const both = await createUser();
     const ws = await createWorkspace({ OWNER: owner, MEMBER: [solo, both] });
     await createWorkspace({ OWNER: owner, VIEWER: both });
-    const ctx = await requireMembership(owner.id, ws.slug, "ADMIN");
+    const ctx = actorOf(await requireMembership(owner.id, ws.slug, "ADMIN"));
     await removeMember(ctx, (await membershipOf(ws.id, solo.id)).id);
     await removeMember(ctx, (await membershipOf(ws.id, both.id)).id);
     expect(await findActiveSession(solo.sessionToken)).toBeNull();
@@ -72,7 +73,7 @@ describe("roles and the last-owner rule", () => {
     const other = await createUser();
     const ws = await createWorkspace({ OWNER: owner });
     const foreign = await createWorkspace({ OWNER: other, MEMBER: await createUser() });
-    const ctx = await requireMembership(owner.id, ws.slug, "ADMIN");
+    const ctx = actorOf(await requireMembership(owner.id, ws.slug, "ADMIN"));
     const foreignMembership = await db.membership.findFirstOrThrow({ where: { workspaceId: foreign.id, role: "MEMBER" } });
     await expect(removeMember(ctx, foreignMembership.id)).rejects.toThrow(/no longer in the workspace/);
     await expect(changeRole(ctx, foreignMembership.id, "VIEWER")).rejects.toThrow(/no longer in the workspace/);

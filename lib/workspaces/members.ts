@@ -1,14 +1,11 @@
-import { recordMemberEvent } from "@/lib/audit/record";
+import { recordActorEvent } from "@/lib/audit/record";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { db, type Prisma } from "@/lib/db/client";
 import { pageCount, pageWindow } from "@/lib/db/pages";
 import { NotAllowedError } from "./errors";
 import { UserFacingError } from "@/lib/errors";
-import type { WorkspaceContext } from "./guard";
+import type { Actor } from "./actor";
 import { canAssignRole, type Role } from "./roles";
-
-/** Who acts, where, and from which address: what a membership change needs for its audit event. */
-export type Caller = WorkspaceContext & { ipAddress?: string | null };
 
 export const MEMBER_PAGE_SIZE = 50;
 
@@ -43,15 +40,15 @@ async function lockOwners(tx: Prisma.TransactionClient, workspaceId: string) {
   return tx.membership.count({ where: { workspaceId, role: "OWNER" } });
 }
 
-export async function changeRole(ctx: Caller, membershipId: string, role: Role) {
+export async function changeRole(actor: Actor, membershipId: string, role: Role) {
   await db.$transaction(async (tx) => {
-    const target = await findMembership(tx, ctx.workspace.id, membershipId);
-    if (!canAssignRole(ctx.role, role) || !canAssignRole(ctx.role, target.role)) throw new NotAllowedError("OWNER");
-    if (target.role === "OWNER" && role !== "OWNER" && (await lockOwners(tx, ctx.workspace.id)) <= 1) {
+    const target = await findMembership(tx, actor.workspaceId, membershipId);
+    if (!canAssignRole(actor.role, role) || !canAssignRole(actor.role, target.role)) throw new NotAllowedError("OWNER");
+    if (target.role === "OWNER" && role !== "OWNER" && (await lockOwners(tx, actor.workspaceId)) <= 1) {
       throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role } });
-    await recordMemberEvent(tx, ctx, {
+    await recordActorEvent(tx, actor, {
       action: "member.role_changed",
       target: { type: "User", id: target.userId, label: target.user.email },
       metadata: { from: target.role, to: role },
@@ -60,27 +57,27 @@ export async function changeRole(ctx: Caller, membershipId: string, role: Role) 
 }
 
 /** Removes another member; an admin cannot remove an owner. */
-export async function removeMember(ctx: Caller, membershipId: string) {
-  return deleteMembership(ctx, { id: membershipId, workspaceId: ctx.workspace.id, NOT: { userId: ctx.userId } });
+export async function removeMember(actor: Actor, membershipId: string) {
+  return deleteMembership(actor, { id: membershipId, workspaceId: actor.workspaceId, NOT: { userId: actor.userId } });
 }
 
 /** Any member may leave, except the last owner. */
-export async function leaveWorkspace(ctx: Caller) {
-  return deleteMembership(ctx, { workspaceId: ctx.workspace.id, userId: ctx.userId });
+export async function leaveWorkspace(actor: Actor) {
+  return deleteMembership(actor, { workspaceId: actor.workspaceId, userId: actor.userId });
 }
 
 /** Someone left in no workspace is signed out everywhere. */
-async function deleteMembership(ctx: Caller, where: Prisma.MembershipWhereInput) {
+async function deleteMembership(actor: Actor, where: Prisma.MembershipWhereInput) {
   const removedUserId = await db.$transaction(async (tx) => {
     const target = await tx.membership.findFirst({ where, select: { id: true, role: true, userId: true, user: { select: { email: true } } } });
     if (!target) throw new UserFacingError("This member is no longer in the workspace.");
-    if (target.userId !== ctx.userId && !canAssignRole(ctx.role, target.role)) throw new NotAllowedError("OWNER");
-    if (target.role === "OWNER" && (await lockOwners(tx, ctx.workspace.id)) <= 1) {
+    if (target.userId !== actor.userId && !canAssignRole(actor.role, target.role)) throw new NotAllowedError("OWNER");
+    if (target.role === "OWNER" && (await lockOwners(tx, actor.workspaceId)) <= 1) {
       throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
     }
     await tx.membership.delete({ where: { id: target.id } });
-    await recordMemberEvent(tx, ctx, {
-      action: target.userId === ctx.userId ? "member.left" : "member.removed",
+    await recordActorEvent(tx, actor, {
+      action: target.userId === actor.userId ? "member.left" : "member.removed",
       target: { type: "User", id: target.userId, label: target.user.email },
       metadata: { role: target.role },
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createUser } from "@/tests/helpers/factories";
+import { actorOf } from "./actor";
 import { requireMembership } from "./guard";
 import { createWorkspace, firstWorkspaceOf, listWorkspacesOf, slugify, SWITCHER_LIMIT, switcherWorkspacesOf, updateWorkspace, WORKSPACE_PAGE_SIZE } from "./workspaces";
 
@@ -26,7 +27,7 @@ describe("workspaces", () => {
   it("renames and switches environment", async () => {
     const user = await createUser();
     const ws = await createWorkspace(user.id, { name: "Before", environment: "TEST" });
-    const ctx = await requireMembership(user.id, ws.slug, "ADMIN");
+    const ctx = actorOf(await requireMembership(user.id, ws.slug, "ADMIN"));
     await updateWorkspace({ ...ctx, ipAddress: "203.0.113.9" }, { name: "After", environment: "PRODUCTION", locale: "en-GB", timeZone: "Europe/London" });
     const list = await listWorkspacesOf(user.id);
     expect(list.rows.find((w) => w.slug === ws.slug)).toMatchObject({ name: "After", environment: "PRODUCTION" });

@@ -1,10 +1,10 @@
-import { recordMemberEvent } from "@/lib/audit/record";
+import { recordActorEvent } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db/client";
 import { containsText } from "@/lib/db/contains";
 import type { WorkspaceEnvironment } from "@/lib/db/generated/prisma/enums";
 import { pageCount, pageWindow } from "@/lib/db/pages";
 import { UserFacingError } from "@/lib/errors";
-import type { Caller } from "./members";
+import type { Actor } from "./actor";
 
 export function slugify(name: string) {
   const base = name
@@ -59,14 +59,14 @@ export async function createWorkspace(
 }
 
 export async function updateWorkspace(
-  ctx: Caller,
+  actor: Actor,
   input: { name: string; environment: WorkspaceEnvironment; locale?: string; timeZone?: string },
 ) {
   return db.$transaction(async (tx) => {
-    const updated = await tx.workspace.update({ where: { id: ctx.workspace.id }, data: input, select: { slug: true } });
-    await recordMemberEvent(tx, ctx, {
+    const updated = await tx.workspace.update({ where: { id: actor.workspaceId }, data: input, select: { slug: true } });
+    await recordActorEvent(tx, actor, {
       action: "workspace.updated",
-      target: { type: "Workspace", id: ctx.workspace.id, label: input.name },
+      target: { type: "Workspace", id: actor.workspaceId, label: input.name },
       metadata: { ...input },
     });
     return updated;

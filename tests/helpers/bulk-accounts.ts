@@ -1,4 +1,5 @@
-import { type Actor, createAccount } from "@/lib/accounts/accounts";
+import { createAccount } from "@/lib/accounts/accounts";
+import type { Actor } from "@/lib/workspaces/actor";
 import type { bulkFixture } from "./sandbox-fixture";
 
 /** Adds every app of a bulk fixture to the actor's workspace as a sandbox account, with its mailboxes. */

@@ -1,6 +1,5 @@
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { freshTokenSource, type TokenSource } from "@/lib/microsoft/connection-check/token";
-import type { ConnectionTestInput } from "@/lib/microsoft/connection-check/types";
+import { type ConnectionTestInput, freshTokenSource, type TokenSource } from "@/lib/microsoft/connection-check";
 
 /** A run of the sandbox's working app from the sender to the recipient mailbox; tests change one thing. */
 export function demoInput(sandboxUrl: string, overrides: Partial<ConnectionTestInput> = {}): ConnectionTestInput {

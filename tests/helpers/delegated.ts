@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/workspaces/actor";
 import { createAccount } from "@/lib/accounts/accounts";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -11,7 +12,7 @@ import { createUser, createWorkspace } from "./factories";
 export async function delegatedWorkspace(mailboxes: string[], app = { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET }) {
   const owner = await createUser("owner");
   const workspace = await createWorkspace({ OWNER: owner });
-  const actor = { workspaceId: workspace.id, userId: owner.id };
+  const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
   const { id } = await createAccount(actor, {
     label: "Contoso (delegated)",
     cloud: "SANDBOX",
@@ -26,7 +27,7 @@ export async function delegatedWorkspace(mailboxes: string[], app = { clientId: 
 }
 
 /** Starts Connect, signs in on the sandbox's pages, and returns the query Microsoft sent back. */
-export async function signInFor(actor: { workspaceId: string; userId: string }, mailboxId: string, options: Partial<SignInOptions> & { username: string }) {
+export async function signInFor(actor: Actor, mailboxId: string, options: Partial<SignInOptions> & { username: string }) {
   const started = await startConnect(actor, mailboxId);
   if (!("authorizeUrl" in started)) throw new Error(`Connect did not start: ${started.failed}`);
   const response = await signIn(started.authorizeUrl, { password: DEMO_PASSWORD, ...options });
@@ -35,7 +36,7 @@ export async function signInFor(actor: { workspaceId: string; userId: string }, 
 }
 
 /** The whole Connect with Microsoft round trip, as the mailbox's owner signing in. */
-export async function connect(owner: CurrentUser, actor: { workspaceId: string; userId: string }, mailbox: { id: string; address: string }) {
+export async function connect(owner: CurrentUser, actor: Actor, mailbox: { id: string; address: string }) {
   const { params } = await signInFor(actor, mailbox.id, { username: mailbox.address });
   if (!params) throw new Error("the sandbox did not redirect back");
   return { params, outcome: await completeConnect(params, owner) };

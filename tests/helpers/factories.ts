@@ -80,7 +80,7 @@ export async function createAccountIn(
   expires.setUTCFullYear(expires.getUTCFullYear() + 1);
   expires.setUTCHours(0, 0, 0, 0);
   const { id } = await createAccount(
-    { workspaceId, userId: actorId },
+    { workspaceId, userId: actorId, role: "OWNER" },
     {
       label: `Account ${randomUUID().slice(0, 6)}`,
       ...app,

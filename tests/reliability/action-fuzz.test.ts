@@ -55,7 +55,7 @@ async function world() {
   const workspace = await createWorkspace({ OWNER: owner, MEMBER: other });
   const account = await createAccountIn(workspace.id, owner.id, undefined, SANDBOX_APP);
   const delegated = await createAccount(
-    { workspaceId: workspace.id, userId: owner.id },
+    { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const },
     { ...SANDBOX_APP, label: "Delegated", permissionMode: "DELEGATED", clientSecret: DEMO_CLIENT_SECRET, secretExpiresOn: new Date(Date.UTC(2099, 0, 1)), mailboxes: [{ address: DEMO_MAILBOXES.sender, line: 1 }] },
   );
   const delegatedMailbox = await db.mailbox.findFirstOrThrow({ where: { appRegistrationId: delegated.id } });

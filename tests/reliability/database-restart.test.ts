@@ -48,7 +48,7 @@ afterAll(async () => {
 it("a database restart in the middle of a Test all loses no result: once it is back, the claimed tests are taken again and every one finishes", async () => {
   const owner = await createUser("owner");
   const workspace = await createWorkspace({ OWNER: owner });
-  const actor = { workspaceId: workspace.id, userId: owner.id };
+  const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
   await addBulkAccounts(actor, setup.accounts);
   const run = await enqueueBulkRun(actor, {}, { dryRun: true });
   // A short claim timeout stands in for the two minutes after which a claim counts as abandoned.

@@ -16,10 +16,10 @@ async function testAll() {
   const owner = await createUser("owner");
   const workspace = await createWorkspace({ OWNER: owner });
   await createAccount(
-    { workspaceId: workspace.id, userId: owner.id },
+    { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const },
     { ...SANDBOX_APP, label: "Contoso", clientSecret: DEMO_CLIENT_SECRET, secretExpiresOn: new Date(Date.UTC(2099, 0, 1)), mailboxes: MAILBOXES.map((address, i) => ({ address, line: i + 1 })) },
   );
-  const run = await enqueueBulkRun({ workspaceId: workspace.id, userId: owner.id }, {}, { dryRun: true });
+  const run = await enqueueBulkRun({ workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const }, {}, { dryRun: true });
   const started = performance.now();
   await drainConnectionChecks({ workspaceId: workspace.id });
   const wallMs = performance.now() - started;

@@ -3,7 +3,8 @@ import type { DateTimePreferences } from "@/lib/format/datetime";
 import { checkMailbox, checkSignedInMailbox, userPath } from "./mailbox";
 import type { Done } from "./outcome";
 import { checkDelegatedPermissions, checkPermissions } from "./permissions";
-import { acquireDelegatedToken, acquireToken, type AcquiredToken, type DelegatedTokenSource, type TokenRequest, type TokenSource } from "./token";
+import { acquireDelegatedToken, acquireToken, type AcquiredToken } from "./token";
+import type { DelegatedTokenSource, TokenRequest, TokenSource } from "./types";
 
 /**
  * How a run reaches the mailbox, by the app registration's permission mode: the steps are the same,

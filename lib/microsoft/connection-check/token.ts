@@ -1,32 +1,8 @@
 import { formatDateTime, type DateTimePreferences } from "@/lib/format/datetime";
 import { diagnose } from "@/lib/microsoft/catalog";
-import type { CloudId } from "@/lib/microsoft/clouds";
-import type { UserToken } from "@/lib/microsoft/delegated";
-import { acquireAppToken, createConfidentialClient, type AppToken } from "@/lib/microsoft/msal";
-import type { Fetch } from "@/lib/microsoft/transport";
+import { acquireAppToken, createConfidentialClient } from "@/lib/microsoft/msal";
 import { failed, type Done } from "./outcome";
-
-export interface TokenRequest {
-  cloud: CloudId;
-  tenant: string;
-  clientId: string;
-  clientSecret: string;
-  /** The connection's Microsoft fetch: a client built for this request must send through it. */
-  fetch: Fetch;
-  skipCache: boolean;
-}
-
-/**
- * Where an app-only Graph token comes from. Sending paths pass one backed by a long-lived MSAL client with a
- * persisted cache; a connection test always asks with skipCache, so whatever the source, Entra is asked anew.
- */
-export type TokenSource = (request: TokenRequest) => Promise<AppToken>;
-
-/**
- * Where a delegated account's token for the mailbox comes from: its stored sign-in (refresh token), which the
- * source renews and stores again. null when no sign-in is stored for the mailbox.
- */
-export type DelegatedTokenSource = (request: TokenRequest) => Promise<UserToken | null>;
+import type { DelegatedTokenSource, TokenRequest, TokenSource } from "./types";
 
 /** A new MSAL client per request: nothing cached, nothing shared between connections. */
 export const freshTokenSource: TokenSource = ({ cloud, tenant, clientId, clientSecret, fetch, skipCache }) =>

@@ -1,7 +1,9 @@
 import type { DateTimePreferences } from "@/lib/format/datetime";
 import type { Diagnosis, DiagnosisIds, TestStep } from "@/lib/microsoft/catalog";
 import type { CloudId } from "@/lib/microsoft/clouds";
-import type { DelegatedTokenSource, TokenSource } from "./token";
+import type { UserToken } from "@/lib/microsoft/delegated";
+import type { AppToken } from "@/lib/microsoft/msal";
+import type { Fetch } from "@/lib/microsoft/transport";
 
 /** The steps of a run, in order. The catalog's "authorize" step belongs to delegated sign-in, not to this test. */
 export const STEP_NAMES = ["configuration", "token", "permissions", "mailbox", "send"] as const satisfies readonly TestStep[];
@@ -21,6 +23,28 @@ export interface StepRecord {
   details?: StepDetails;
   diagnosis?: Diagnosis;
 }
+
+export interface TokenRequest {
+  cloud: CloudId;
+  tenant: string;
+  clientId: string;
+  clientSecret: string;
+  /** The connection's Microsoft fetch: a client built for this request must send through it. */
+  fetch: Fetch;
+  skipCache: boolean;
+}
+
+/**
+ * Where an app-only Graph token comes from. Sending paths pass one backed by a long-lived MSAL client with a
+ * persisted cache; a connection test always asks with skipCache, so whatever the source, Entra is asked anew.
+ */
+export type TokenSource = (request: TokenRequest) => Promise<AppToken>;
+
+/**
+ * Where a delegated account's token for the mailbox comes from: its stored sign-in (refresh token), which the
+ * source renews and stores again. null when no sign-in is stored for the mailbox.
+ */
+export type DelegatedTokenSource = (request: TokenRequest) => Promise<UserToken | null>;
 
 export interface ConnectionTestInput {
   cloud: CloudId;

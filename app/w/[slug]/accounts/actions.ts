@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { createAccount, deleteAccount, replaceClientSecret, updateAccount } from "@/lib/accounts/accounts";
 import { sandboxUrl } from "@/lib/microsoft/sandbox";
 import { addMailboxes, removeMailbox } from "@/lib/accounts/mailboxes";
-import { actorOf, workspaceAction } from "@/lib/actions/workspace-action";
+import { workspaceAction } from "@/lib/actions/workspace-action";
 import { addMailboxesSchema, createAccountSchema, deleteAccountSchema, removeMailboxSchema, replaceSecretSchema, updateAccountSchema } from "@/lib/accounts/schemas";
 
 export const createAccountAction = workspaceAction({
@@ -12,7 +12,7 @@ export const createAccountAction = workspaceAction({
   role: "MEMBER",
   schema: (ctx) => createAccountSchema({ sandboxAvailable: Boolean(sandboxUrl()), prefs: ctx.workspace }),
   async run(ctx, input) {
-    const { id } = await createAccount(actorOf(ctx), input);
+    const { id } = await createAccount(ctx.actor, input);
     redirect(`/w/${ctx.workspace.slug}/accounts/${id}?added=${input.mailboxes.length}`);
   },
 });
@@ -22,7 +22,7 @@ export const replaceSecretAction = workspaceAction({
   role: "ADMIN",
   schema: (ctx) => replaceSecretSchema(ctx.workspace),
   async run(ctx, input) {
-    const verified = await replaceClientSecret(actorOf(ctx), input.accountId, input);
+    const verified = await replaceClientSecret(ctx.actor, input.accountId, input);
     const caveat = verified.diagnosis ? ` ${verified.mailbox} still needs attention: ${verified.diagnosis.title}.` : "";
     return {
       ok: true,
@@ -37,7 +37,7 @@ export const updateAccountAction = workspaceAction({
   role: "ADMIN",
   schema: (ctx) => updateAccountSchema(ctx.workspace),
   async run(ctx, input) {
-    await updateAccount(actorOf(ctx), input.accountId, input);
+    await updateAccount(ctx.actor, input.accountId, input);
     return { ok: true, data: undefined, message: "Account saved." };
   },
 });
@@ -47,7 +47,7 @@ export const deleteAccountAction = workspaceAction({
   role: "ADMIN",
   schema: deleteAccountSchema,
   async run(ctx, input) {
-    await deleteAccount(actorOf(ctx), input.accountId, input.confirmation);
+    await deleteAccount(ctx.actor, input.accountId, input.confirmation);
     redirect(`/w/${ctx.workspace.slug}/accounts`);
   },
 });
@@ -57,7 +57,7 @@ export const addMailboxesAction = workspaceAction({
   role: "MEMBER",
   schema: addMailboxesSchema,
   async run(ctx, input) {
-    const { added } = await addMailboxes(actorOf(ctx), input.accountId, input.mailboxes);
+    const { added } = await addMailboxes(ctx.actor, input.accountId, input.mailboxes);
     return { ok: true, data: undefined, message: `Added ${added} mailbox${added === 1 ? "" : "es"}.` };
   },
 });
@@ -67,7 +67,7 @@ export const removeMailboxAction = workspaceAction({
   role: "ADMIN",
   schema: removeMailboxSchema,
   async run(ctx, input) {
-    await removeMailbox(actorOf(ctx), input.mailboxId);
+    await removeMailbox(ctx.actor, input.mailboxId);
     return { ok: true, data: undefined, message: "Mailbox removed." };
   },
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { actorOf, workspaceAction } from "@/lib/actions/workspace-action";
+import { workspaceAction } from "@/lib/actions/workspace-action";
 import { enqueueBulkRun, enqueueMailboxTest } from "@/lib/connection-checks/enqueue";
 import { processTestQueue } from "@/lib/jobs/connection-check-runner";
 import { disconnectMailbox } from "@/lib/delegated/connection";
@@ -15,7 +15,7 @@ export const testMailboxAction = workspaceAction({
   role: "MEMBER",
   schema: testMailboxSchema,
   async run(ctx, input) {
-    const test = await enqueueMailboxTest(actorOf(ctx), input.mailboxId, input);
+    const test = await enqueueMailboxTest(ctx.actor, input.mailboxId, input);
     void processTestQueue();
     return { ok: true, data: { testId: test.id } };
   },
@@ -26,7 +26,7 @@ export const testAllAction = workspaceAction({
   role: "MEMBER",
   schema: testAllSchema,
   async run(ctx, input) {
-    const run = await enqueueBulkRun(actorOf(ctx), { accountId: input.accountId }, input);
+    const run = await enqueueBulkRun(ctx.actor, { accountId: input.accountId }, input);
     void processTestQueue();
     redirect(`/w/${ctx.workspace.slug}/tests/${run.id}`);
   },
@@ -38,7 +38,7 @@ export const connectMailboxAction = workspaceAction({
   role: "MEMBER",
   schema: mailboxConnectionSchema,
   async run(ctx, input) {
-    const started = await startConnect(actorOf(ctx), input.mailboxId);
+    const started = await startConnect(ctx.actor, input.mailboxId);
     redirect(
       "authorizeUrl" in started
         ? started.authorizeUrl
@@ -56,7 +56,7 @@ export const disconnectMailboxAction = workspaceAction({
   role: "MEMBER",
   schema: mailboxConnectionSchema,
   async run(ctx, input) {
-    await disconnectMailbox(actorOf(ctx), input.mailboxId);
+    await disconnectMailbox(ctx.actor, input.mailboxId);
     return { ok: true, data: undefined, message: "Disconnected: forge365 no longer holds this mailbox's sign-in." };
   },
 });

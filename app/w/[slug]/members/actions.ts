@@ -12,7 +12,7 @@ export const inviteMemberAction = workspaceAction({
   role: "ADMIN",
   schema: inviteMemberSchema,
   async run(ctx, input) {
-    const invitation = await createInvitation(ctx, input);
+    const invitation = await createInvitation(ctx.actor, input);
     return {
       ok: true,
       data: { link: invitation.link, email: input.email },
@@ -26,7 +26,7 @@ export const changeRoleAction = workspaceAction({
   role: "ADMIN",
   schema: changeRoleSchema,
   async run(ctx, input) {
-    await changeRole(ctx, input.membershipId, input.role);
+    await changeRole(ctx.actor, input.membershipId, input.role);
     return { ok: true, data: undefined, message: "Role updated." };
   },
 });
@@ -36,7 +36,7 @@ export const removeMemberAction = workspaceAction({
   role: "ADMIN",
   schema: removeMemberSchema,
   async run(ctx, input) {
-    await removeMember(ctx, input.membershipId);
+    await removeMember(ctx.actor, input.membershipId);
     return { ok: true, data: undefined, message: "Member removed." };
   },
 });
@@ -46,7 +46,7 @@ export const revokeInvitationAction = workspaceAction({
   role: "ADMIN",
   schema: revokeInvitationSchema,
   async run(ctx, input) {
-    await revokeInvitation(ctx, input.invitationId);
+    await revokeInvitation(ctx.actor, input.invitationId);
     return { ok: true, data: undefined, message: "Invitation withdrawn." };
   },
 });
@@ -57,7 +57,7 @@ export const leaveWorkspaceAction = workspaceAction({
   role: "VIEWER",
   schema: z.object({}),
   async run(ctx) {
-    await leaveWorkspace(ctx);
+    await leaveWorkspace(ctx.actor);
     redirect("/");
   },
 });

@@ -11,7 +11,7 @@ export const updateWorkspaceAction = workspaceAction({
   role: "ADMIN",
   schema: updateWorkspaceSchema,
   async run(ctx, input) {
-    await updateWorkspace(ctx, input);
+    await updateWorkspace(ctx.actor, input);
     return { ok: true, data: undefined, message: "Workspace settings saved." };
   },
 });
@@ -21,7 +21,7 @@ export const setWebhookAction = workspaceAction({
   role: "ADMIN",
   schema: webhookSchema,
   async run(ctx, input) {
-    const { secret } = await configureWebhook(ctx, input);
+    const { secret } = await configureWebhook(ctx.actor, input);
     return {
       ok: true,
       data: { secret },
@@ -35,7 +35,7 @@ export const removeWebhookAction = workspaceAction({
   role: "ADMIN",
   schema: z.object({}),
   async run(ctx) {
-    await removeWebhook(ctx);
+    await removeWebhook(ctx.actor);
     return { ok: true, data: undefined, message: "Webhook removed: no more calls are sent." };
   },
 });

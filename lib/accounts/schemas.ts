@@ -60,8 +60,6 @@ export function createAccountSchema(options: { sandboxAvailable: boolean; prefs?
   });
 }
 
-export const accountIdSchema = z.object({ accountId: recordId });
-
 export function replaceSecretSchema(prefs?: DateTimePreferences) {
   return z.object({
     accountId: recordId,

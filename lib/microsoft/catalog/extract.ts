@@ -1,3 +1,4 @@
+import { retryAfterSeconds } from "@/lib/microsoft/retry-after";
 import type { DiagnosisIds } from "./types";
 
 /** What an error tells us, whatever shape it arrived in. */
@@ -74,14 +75,6 @@ export function readHeader(headers: unknown, name: string): string | undefined {
     return str(Array.isArray(value) ? value[0] : value);
   }
   return undefined;
-}
-
-function retryAfter(headers: unknown): number | undefined {
-  const value = readHeader(headers, "retry-after");
-  if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 /** Graph bodies arrive as `{error:{…}}`, or unwrapped as the SDK's GraphError stores them, as text or object. */
@@ -163,7 +156,7 @@ function fromRecord(input: Rec, facts: ErrorFacts, depth = 0): void {
     clientRequestId: (inner && str(inner["client-request-id"])) ?? readHeader(input.headers, "client-request-id"),
   });
   if (inner && str(inner.date)) addIds(facts.ids, { timestamp: str(inner.date) });
-  facts.retryAfterSeconds ??= retryAfter(input.headers);
+  facts.retryAfterSeconds ??= retryAfterSeconds(readHeader(input.headers, "retry-after"));
 
   // Node's fetch and AbortSignal.timeout(): the reason sits in name/code, sometimes one `cause` down.
   const name = str(input.name);

@@ -1,14 +1,12 @@
 import { RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import { retryAfterSeconds } from "@/lib/microsoft/retry-after";
 import type { Deadline } from "./deadline";
 
 /** Upper bound of the SDK's own wait when Graph sends no Retry-After (RetryHandler.getDelay). */
 const backoffSeconds = (delay: number, attempt: number) => delay + 2 ** (attempt + 1);
 
 function waitSeconds(delay: number, attempt: number, response: Response): number {
-  const header = response.headers.get("Retry-After");
-  if (header === null) return backoffSeconds(delay, attempt);
-  const seconds = Number(header);
-  return Number.isNaN(seconds) ? (Date.parse(header) - Date.now()) / 1000 : seconds;
+  return retryAfterSeconds(response.headers.get("Retry-After")) ?? backoffSeconds(delay, attempt);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { parseArgs } from "node:util";
+import { env } from "@/lib/env";
 import { startSandbox } from "@/sandbox/index";
 import { startWorkerUnlessDisabled } from "@/lib/jobs/worker";
 import { prepareDatabase } from "./bootstrap";
@@ -5,17 +7,25 @@ import { runNext } from "./run-next";
 import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from "./seed-demo";
 
 async function main() {
+  const { values } = parseArgs({ options: { seed: { type: "boolean", default: false } } });
   // Webhook receivers in development usually run on this machine.
   process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS ??= "true";
   const database = await prepareDatabase();
   // The sandbox runs in this process, beside (not inside) the dashboard, unless one is configured.
-  const sandbox = process.env.M365_SANDBOX_URL ? null : await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 4010) });
+  const sandbox = env().M365_SANDBOX_URL ? null : await startSandbox({ port: env().SANDBOX_PORT });
   if (sandbox) process.env.M365_SANDBOX_URL = sandbox.url;
-  console.log(`Microsoft 365 sandbox: ${process.env.M365_SANDBOX_URL}`);
-  const { created } = await seedDemo();
+  console.log(`Microsoft 365 sandbox: ${env().M365_SANDBOX_URL}`);
+  // A configured database may hold real data: a user with a published password goes there only when asked.
+  const seeded = database.embedded || values.seed ? await seedDemo() : null;
   const worker = await startWorkerUnlessDisabled();
-  console.log(`\nDemo sign-in${created ? " (just created)" : ""}: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`);
-  const code = await runNext(["dev", "--port", process.env.PORT ?? "3000"], process.env);
+  console.log(
+    seeded
+      ? `\nDemo sign-in${seeded.created ? " (just created)" : ""}: ${DEMO_EMAIL} / ${DEMO_PASSWORD}\n`
+      : "\nDemo user not seeded: DATABASE_URL names a database of your own (`npm run dev -- --seed` adds it).\n",
+  );
+  // Only this machine reaches the dev server (it runs with development secrets) unless HOST opens it up.
+  const { PORT, HOST } = env();
+  const code = await runNext(["dev", "--port", String(PORT), "--hostname", HOST], process.env);
   await sandbox?.close();
   await worker?.stop();
   await database.embedded?.stop();

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
-import { admissionLimits } from "@/lib/config/server";
+import { admissionLimits, env } from "@/lib/env";
 import { createAdmissionGate } from "@/lib/server/admission";
 import { gatedHandler } from "@/lib/server/gated-handler";
 
@@ -10,7 +10,7 @@ import { gatedHandler } from "@/lib/server/gated-handler";
  * the app through this file. Options: --port (default PORT, then 3000), --hostname (default all).
  */
 const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
-const port = Number(values.port ?? process.env.PORT ?? 3000);
+const port = Number(values.port ?? env().PORT);
 const limits = admissionLimits();
 // Next reads NODE_ENV as it loads, so it is set before Next is imported.
 Object.assign(process.env, { NODE_ENV: "production" });

@@ -1,17 +1,23 @@
-import { resolveAuthSecret } from "@/lib/auth/secret";
-import { loadKeyring } from "@/lib/crypto";
-import { startWorkerUnlessDisabled } from "@/lib/jobs/worker";
-import { prepareDatabase } from "./bootstrap";
-import { runServer } from "./run-next";
+import { env } from "@/lib/env";
+import { refuseHalfConfigured } from "./refuse-half-configured";
+
+// `npm start` is production whatever NODE_ENV says (scripts/serve.ts tells Next so).
+const production = { ...process.env, NODE_ENV: "production" };
+refuseHalfConfigured(env(production));
 
 async function main() {
-  // Refuse to start half-configured: these would otherwise fail on the first request.
-  const env = { ...process.env, NODE_ENV: "production" as const };
-  resolveAuthSecret(env);
-  loadKeyring({ env });
+  // Loaded only once the configuration is complete, so a refusal comes before anything loads or connects.
+  const [{ loadKeyring }, { startWorkerUnlessDisabled }, { prepareDatabase }, { runServer }] = await Promise.all([
+    import("@/lib/crypto"),
+    import("@/lib/jobs/worker"),
+    import("./bootstrap"),
+    import("./run-next"),
+  ]);
+  // Keys that are set but malformed would otherwise fail on the first request that seals or opens one.
+  loadKeyring({ env: production });
   const database = await prepareDatabase();
   const worker = await startWorkerUnlessDisabled();
-  const code = await runServer(["--port", process.env.PORT ?? "3000"], process.env);
+  const code = await runServer(["--port", String(env().PORT)], process.env);
   await worker?.stop();
   await database.embedded?.stop();
   process.exit(code);

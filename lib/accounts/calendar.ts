@@ -1,7 +1,7 @@
 import { createEvent } from "ics";
 import { formatDateTime, type DateTimePreferences } from "@/lib/format/datetime";
 import { zonedInstant } from "@/lib/format/zoned";
-import { appUrl } from "@/lib/config/app-url";
+import { appUrl } from "@/lib/env";
 
 /** Reminders go off at this wall-clock hour in the workspace's time zone, so they land in working hours. */
 export const REMINDER_HOUR = 9;

@@ -1,17 +1,18 @@
-import { type Keyring, open, seal, secretHint, type SealContext } from "@/lib/crypto";
+import { type Keyring, secretHint } from "@/lib/crypto";
+import { sealedColumns } from "@/lib/crypto/sealed-columns";
 
-/** Where a client secret lives: sealed into its own row, so it opens nowhere else. */
-function context(workspaceId: string, appRegistrationId: string): SealContext {
-  return { workspaceId, table: "AppRegistration", recordId: appRegistrationId, field: "clientSecret" };
-}
+/** A client secret is sealed into its own row, so it opens nowhere else. */
+const column = sealedColumns.clientSecret;
 
 export function sealClientSecret(workspaceId: string, appRegistrationId: string, secret: string) {
-  return { clientSecretSealed: seal(secret, context(workspaceId, appRegistrationId)), clientSecretHint: secretHint(secret) };
+  return { clientSecretSealed: column.seal({ id: appRegistrationId, workspaceId }, secret), clientSecretHint: secretHint(secret) };
 }
 
 /** The only way to read a stored secret; used when a token is requested, never for display. */
 export function openClientSecret(account: { id: string; workspaceId: string; clientSecretSealed: string }, keyring?: Keyring) {
-  return open(account.clientSecretSealed, context(account.workspaceId, account.id), keyring);
+  return column.open(account, account.clientSecretSealed, keyring);
 }
 
-export const clientSecretContext = context;
+export function clientSecretContext(workspaceId: string, appRegistrationId: string) {
+  return column.context({ id: appRegistrationId, workspaceId });
+}

@@ -1,5 +1,5 @@
 import type { ICachePlugin } from "@azure/msal-node";
-import { open, seal, type SealContext } from "@/lib/crypto";
+import { sealedColumns } from "@/lib/crypto/sealed-columns";
 import { db } from "@/lib/db/client";
 
 interface CacheOwner {
@@ -7,9 +7,10 @@ interface CacheOwner {
   workspaceId: string;
 }
 
-function context(owner: CacheOwner): SealContext {
-  return { workspaceId: owner.workspaceId, table: "TokenCache", recordId: owner.id, field: "sealed" };
-}
+const column = sealedColumns.tokenCache;
+
+/** The cache row is keyed by its app registration, so that is the row a cache is sealed to. */
+const cacheRow = (owner: CacheOwner) => ({ appRegistrationId: owner.id, workspaceId: owner.workspaceId });
 
 /** When the newest access token in MSAL's serialized cache was issued and when it expires. */
 export function tokenTimes(serialized: string): { acquiredAt: Date | null; expiresAt: Date | null } {
@@ -29,7 +30,7 @@ export function postgresTokenCache(owner: CacheOwner): ICachePlugin {
       const row = await db.tokenCache.findUnique({ where: { appRegistrationId: owner.id }, select: { sealed: true } });
       if (!row) return;
       try {
-        cacheContext.tokenCache.deserialize(open(row.sealed, context(owner)));
+        cacheContext.tokenCache.deserialize(column.open(cacheRow(owner), row.sealed));
       } catch {
         // A cache sealed by a retired key is only a cache: start empty and write a fresh one.
       }
@@ -38,7 +39,7 @@ export function postgresTokenCache(owner: CacheOwner): ICachePlugin {
       if (!cacheContext.cacheHasChanged) return;
       const serialized = cacheContext.tokenCache.serialize();
       const { acquiredAt, expiresAt } = tokenTimes(serialized);
-      const data = { sealed: seal(serialized, context(owner)), tokenAcquiredAt: acquiredAt, tokenExpiresAt: expiresAt };
+      const data = { sealed: column.seal(cacheRow(owner), serialized), tokenAcquiredAt: acquiredAt, tokenExpiresAt: expiresAt };
       await db.tokenCache.upsert({
         where: { appRegistrationId: owner.id },
         create: { appRegistrationId: owner.id, workspaceId: owner.workspaceId, ...data },

@@ -5,9 +5,11 @@ import { logger } from "@/lib/log";
 import { VaultError } from "./errors";
 import { generateKeyString, parseKeyring, type Keyring } from "./keyring";
 import { dataDir as defaultDataDir } from "@/lib/db/paths";
+import { env, type EnvSource } from "@/lib/env";
 
 export interface LoadKeyringOptions {
-  env?: Readonly<Record<string, string | undefined>>;
+  /** The variables to read instead of this process's. */
+  env?: EnvSource;
   /** Where development keeps its generated key; defaults to the project's data folder (.data/). */
   dataDir?: string;
 }
@@ -21,10 +23,10 @@ const DEV_KEY_ID = "dev";
  * is generated once into `<dataDir>/encryption-keys` (same format as the variable) so a fresh
  * checkout runs with no setup and keeps reading its own data across restarts.
  */
-export function loadKeyring({ env = process.env, dataDir = defaultDataDir }: LoadKeyringOptions = {}): Keyring {
-  const configured = env.ENCRYPTION_KEYS?.trim();
-  if (configured) return parseKeyring(configured, "ENCRYPTION_KEYS");
-  if (env.NODE_ENV === "production") {
+export function loadKeyring({ env: source, dataDir = defaultDataDir }: LoadKeyringOptions = {}): Keyring {
+  const { ENCRYPTION_KEYS, NODE_ENV } = env(source);
+  if (ENCRYPTION_KEYS) return parseKeyring(ENCRYPTION_KEYS, "ENCRYPTION_KEYS");
+  if (NODE_ENV === "production") {
     throw new VaultError(
       "keyring_missing",
       "ENCRYPTION_KEYS is not set. It holds the keys that encrypt stored secrets. Generate a key with " +
@@ -38,7 +40,7 @@ export function loadKeyring({ env = process.env, dataDir = defaultDataDir }: Loa
 
 let cached: Keyring | undefined;
 
-/** The process-wide key ring, loaded on first use from process.env. */
+/** The process-wide key ring, loaded on first use from this process's ENCRYPTION_KEYS. */
 export function defaultKeyring(): Keyring {
   cached ??= loadKeyring();
   return cached;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { open, seal, type SealContext } from "./vault";
-import { rotateSealedValues, type ResealedRow, type SealedRow } from "./rotate";
+import { rotateAndRecheck, rotateSealedValues, type ResealedRow, type SealedRow } from "./rotate";
 import { testKeyrings } from "@/tests/helpers/keyrings";
 
 const ring = testKeyrings("old", "new", "lost");
@@ -26,12 +26,14 @@ function table(count: number, sealWith = ring("old")) {
       .slice(0, limit)
       .map((row) => ({ cursor: row.id, context: row.context, sealed: row.value })),
   );
-  const resealBatch = vi.fn(async (batch: ResealedRow<number>[]) => {
-    for (const update of batch) {
+  const resealBatch = vi.fn(async (batch: ResealedRow<number>[]) =>
+    batch.filter((update) => {
       const row = rows.find((candidate) => candidate.id === update.cursor)!;
-      if (row.value === update.sealed) row.value = update.resealed;
-    }
-  });
+      if (row.value !== update.sealed) return false;
+      row.value = update.resealed;
+      return true;
+    }),
+  );
   return { rows, listBatch, resealBatch };
 }
 
@@ -42,7 +44,7 @@ describe("rotateSealedValues", () => {
     for (const row of store.rows) expect(open(row.value, row.context, rotated)).toBe(plaintextOf(row.id));
 
     const first = await rotateSealedValues({ keyring: rotated, batchSize: 3, ...store });
-    expect(first).toEqual({ scanned: 7, resealed: 7, alreadyCurrent: 0, failed: 0, failures: [] });
+    expect(first).toEqual({ scanned: 7, resealed: 7, skipped: 0, alreadyCurrent: 0, failed: 0, failures: [] });
     for (const row of store.rows) {
       expect(row.value.startsWith("v1.new.")).toBe(true);
       expect(open(row.value, row.context, ring("new"))).toBe(plaintextOf(row.id));
@@ -51,7 +53,7 @@ describe("rotateSealedValues", () => {
     const before = store.rows.map((row) => row.value);
     store.resealBatch.mockClear();
     const second = await rotateSealedValues({ keyring: rotated, batchSize: 3, ...store });
-    expect(second).toEqual({ scanned: 7, resealed: 0, alreadyCurrent: 7, failed: 0, failures: [] });
+    expect(second).toEqual({ scanned: 7, resealed: 0, skipped: 0, alreadyCurrent: 7, failed: 0, failures: [] });
     expect(store.resealBatch).not.toHaveBeenCalled();
     expect(store.rows.map((row) => row.value)).toEqual(before);
   });
@@ -102,5 +104,63 @@ describe("rotateSealedValues", () => {
     for (const batchSize of [0, -1, 1.5, Number.NaN]) {
       await expect(rotateSealedValues({ keyring: ring("new"), batchSize, ...table(1) })).rejects.toThrow(RangeError);
     }
+  });
+});
+
+describe("rotateAndRecheck", () => {
+  it("does not count a row changed between listing and writing, and asks for another pass", async () => {
+    const store = table(4);
+    const keyring = ring("new", "old");
+    const listed = store.listBatch.getMockImplementation()!;
+    // Another writer saves row 2 (with the key it still seals with) right after it was listed.
+    store.listBatch.mockImplementationOnce(async (after, limit) => {
+      const rows = await listed(after, limit);
+      store.rows[1].value = seal("replaced", contextOf(2), ring("old"));
+      return rows;
+    });
+
+    const report = await rotateAndRecheck({ keyring, batchSize: 10, ...store });
+    expect(report).toMatchObject({ scanned: 4, resealed: 3, skipped: 1, stale: 1, anotherPass: true });
+    expect(open(store.rows[1].value, contextOf(2), keyring)).toBe("replaced");
+
+    const again = await rotateAndRecheck({ keyring, batchSize: 10, ...store });
+    expect(again).toMatchObject({ resealed: 1, skipped: 0, stale: 0, anotherPass: false });
+  });
+
+  it("asks for another pass when a changed row was skipped, even if it is now current", async () => {
+    const store = table(2);
+    const keyring = ring("new", "old");
+    const listed = store.listBatch.getMockImplementation()!;
+    store.listBatch.mockImplementationOnce(async (after, limit) => {
+      const rows = await listed(after, limit);
+      store.rows[0].value = seal("replaced", contextOf(1), keyring);
+      return rows;
+    });
+
+    expect(await rotateAndRecheck({ keyring, ...store })).toMatchObject({ resealed: 1, skipped: 1, stale: 0, anotherPass: true });
+  });
+
+  it("finds a value sealed with an older key behind the pass", async () => {
+    const store = table(4);
+    const keyring = ring("new", "old");
+    const persist = store.resealBatch.getMockImplementation()!;
+    // While the second batch is written, a process that still seals with "old" saves row 1 again.
+    store.resealBatch.mockImplementationOnce(persist).mockImplementationOnce(async (batch) => {
+      store.rows[0].value = seal("saved meanwhile", contextOf(1), ring("old"));
+      return persist(batch);
+    });
+
+    const report = await rotateAndRecheck({ keyring, batchSize: 2, ...store });
+    expect(report).toMatchObject({ scanned: 4, resealed: 4, skipped: 0, stale: 1, anotherPass: true });
+    expect(await rotateAndRecheck({ keyring, batchSize: 2, ...store })).toMatchObject({ resealed: 1, stale: 0, anotherPass: false });
+  });
+
+  it("does not ask for another pass for values no pass can open", async () => {
+    const store = table(3);
+    store.rows[0].value = seal("x", store.rows[0].context, ring("lost"));
+    store.rows[1].value = "not a sealed value";
+
+    const report = await rotateAndRecheck({ keyring: ring("new", "old"), ...store });
+    expect(report).toMatchObject({ resealed: 1, failed: 2, stale: 0, anotherPass: false });
   });
 });

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type { Prisma } from "./generated/prisma/client";
@@ -12,13 +13,13 @@ export function createPrismaClient(url: string, { embedded = false } = {}) {
 const globalForDb = globalThis as unknown as { forge365Db?: PrismaClient };
 
 function connect(): PrismaClient {
-  const url = process.env.DATABASE_URL;
+  const { DATABASE_URL: url, FORGE365_EMBEDDED_DB: embedded } = env();
   if (!url) {
     throw new Error(
       "DATABASE_URL is not set. Start the app with `npm run dev` or `npm start`, which start the embedded database when no DATABASE_URL is configured.",
     );
   }
-  const client = createPrismaClient(url, { embedded: process.env.FORGE365_EMBEDDED_DB === "1" });
+  const client = createPrismaClient(url, { embedded });
   // Dev reloads modules on every edit; one client per process keeps the connection count flat.
   globalForDb.forge365Db = client;
   return client;

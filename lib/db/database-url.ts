@@ -1,3 +1,4 @@
+import { env, setEnv } from "@/lib/env";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
 
 /**
@@ -5,10 +6,9 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded";
  * whose URL is then put into DATABASE_URL so child processes (Next, the worker) share it.
  */
 export async function ensureDatabaseUrl(): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
-  const configured = process.env.DATABASE_URL;
+  const configured = env().DATABASE_URL;
   if (configured) return { url: configured, embedded: null };
   const embedded = await startEmbeddedDatabase();
-  process.env.DATABASE_URL = embedded.url;
-  process.env.FORGE365_EMBEDDED_DB = "1";
+  setEnv({ DATABASE_URL: embedded.url, FORGE365_EMBEDDED_DB: "1" });
   return { url: embedded.url, embedded };
 }

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { env } from "@/lib/env";
 import { projectRoot } from "./paths";
 
 /**
@@ -62,7 +63,7 @@ class MigrationAdapterFactory extends PrismaPg {
   }
 
   override async connectToShadowDb() {
-    const configured = process.env.SHADOW_DATABASE_URL;
+    const configured = env().SHADOW_DATABASE_URL;
     if (configured) return new PrismaPg(poolConfig(configured)).connect();
     const name = `forge365_shadow_${randomUUID().replaceAll("-", "")}`;
     await this.admin(`CREATE DATABASE "${name}"`);

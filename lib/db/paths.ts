@@ -1,4 +1,5 @@
 import path from "node:path";
+import { env } from "@/lib/env";
 
 /**
  * Every entry point (npm scripts, Next, tests) runs from the repository root; bundled server code has
@@ -7,4 +8,4 @@ import path from "node:path";
 export const projectRoot = process.cwd();
 
 /** Local state of a development machine: embedded database, generated dev secrets. Never committed. */
-export const dataDir = process.env.FORGE365_DATA_DIR ?? path.join(projectRoot, ".data");
+export const dataDir = env().FORGE365_DATA_DIR ?? path.join(projectRoot, ".data");

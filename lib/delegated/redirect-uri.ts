@@ -1,4 +1,4 @@
-import { appUrl } from "@/lib/config/app-url";
+import { appUrl } from "@/lib/env";
 
 /** Where Microsoft sends the browser back after sign-in; the same path on every installation. */
 export const CALLBACK_PATH = "/api/microsoft/callback";

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/prisma/client";
+import { env, type EnvSource } from "@/lib/env";
 import { logError, logger } from "@/lib/log";
 
 /**
@@ -16,13 +17,9 @@ export interface QueueLimits {
   claimTimeoutSeconds: number;
 }
 
-function positive(value: string | undefined, fallback: number) {
-  const n = Number(value ?? fallback);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-export function queueLimits(env: NodeJS.ProcessEnv = process.env): QueueLimits {
-  return { concurrency: positive(env.TEST_CONCURRENCY, 8), perApp: 4, claimTimeoutSeconds: positive(env.TEST_CLAIM_TIMEOUT_SECONDS, 120) };
+export function queueLimits(source?: EnvSource): QueueLimits {
+  const { TEST_CONCURRENCY, TEST_CLAIM_TIMEOUT_SECONDS } = env(source);
+  return { concurrency: TEST_CONCURRENCY, perApp: 4, claimTimeoutSeconds: TEST_CLAIM_TIMEOUT_SECONDS };
 }
 
 export interface ClaimedTest {
@@ -105,7 +102,7 @@ let again = false;
  */
 export function kickQueue(run: (test: ClaimedTest) => Promise<void>) {
   // An instance can leave tests to others (RUN_TEST_QUEUE=false), e.g. a web tier beside workers.
-  if (process.env.RUN_TEST_QUEUE === "false") return Promise.resolve();
+  if (!env().RUN_TEST_QUEUE) return Promise.resolve();
   if (draining) {
     again = true;
     return draining;
@@ -135,7 +132,7 @@ let watching: NodeJS.Timeout | null = null;
  * cut short are all taken up without waiting for this instance's next enqueue.
  */
 export function watchQueue(run: (test: ClaimedTest) => Promise<void>) {
-  if (process.env.RUN_TEST_QUEUE === "false" || watching) return;
+  if (!env().RUN_TEST_QUEUE || watching) return;
   watching = setInterval(() => void kickQueue(run), WATCH_INTERVAL_MS);
   watching.unref();
 }

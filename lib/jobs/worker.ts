@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { env, type EnvSource } from "@/lib/env";
 import { logError, logger } from "@/lib/log";
 import { deliverDueWebhooks } from "@/lib/jobs/webhook-deliveries";
 import { runHealthCheck } from "./health-check";
@@ -19,7 +20,7 @@ export interface WorkerOptions {
   pollingIntervalSeconds?: number;
 }
 
-export function createBoss({ connectionString = process.env.DATABASE_URL, schema = "pgboss" }: Pick<WorkerOptions, "connectionString" | "schema"> = {}) {
+export function createBoss({ connectionString = env().DATABASE_URL, schema = "pgboss" }: Pick<WorkerOptions, "connectionString" | "schema"> = {}) {
   if (!connectionString) throw new Error("DATABASE_URL is not set: the worker keeps its jobs in the app's Postgres.");
   // pg-boss only polls and records job states (checks talk to Postgres through the app's own pool),
   // so two connections are plenty, and the embedded database's connection limit is left to the app.
@@ -100,8 +101,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
  * The worker beside the dashboard in the same process (npm run dev, npm start), unless
  * RUN_WORKER=false leaves it to separate `npm run worker` processes.
  */
-export async function startWorkerUnlessDisabled(env: NodeJS.ProcessEnv = process.env) {
-  if (env.RUN_WORKER === "false") return null;
+export async function startWorkerUnlessDisabled(source?: EnvSource) {
+  if (!env(source).RUN_WORKER) return null;
   const worker = await startWorker();
   console.log("Worker: scheduled health checks and webhooks running in this process (RUN_WORKER=false to run it apart).");
   return worker;

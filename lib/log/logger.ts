@@ -2,7 +2,7 @@ import { createLogger } from "./create-logger";
 import { createOutput } from "./output";
 import { logSettings } from "./settings";
 
-const settings = logSettings(process.env);
+const settings = logSettings();
 
 export const output = createOutput(settings.output);
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/client";
-import { appUrl } from "@/lib/config/app-url";
+import { appUrl } from "@/lib/env";
 
 export interface WorkspaceEvent {
   /** Also the webhook's event name: "account.failing", "account.recovered", "secret.expiring", "secret.expired". */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { webhooksAllowPrivateNetworks } from "@/lib/config/webhooks";
+import { webhooksAllowPrivateNetworks } from "@/lib/env";
 import { type AddressKind, classifyAddress, type Resolver, vetWebhookDestination } from "./destination";
 
 const answers =

@@ -1,6 +1,7 @@
 import dns from "node:dns/promises";
-import { isIP } from "node:net";
-import { webhooksAllowPrivateNetworks } from "@/lib/config/webhooks";
+import { isIP, isIPv4, isIPv6 } from "node:net";
+import ipaddr from "ipaddr.js";
+import { webhooksAllowPrivateNetworks } from "@/lib/env";
 
 /**
  * Where a webhook may be sent. A workspace admin types the URL, and the worker POSTs to it from inside
@@ -38,100 +39,85 @@ const KIND_LABELS: Record<Exclude<AddressKind, "public">, string> = {
   reserved: "a reserved address",
 };
 
-type Range = readonly [prefix: bigint, length: number, kind: Exclude<AddressKind, "public">];
+/**
+ * Cloud metadata services. No registry range singles them out (they sit in link-local, carrier-grade NAT
+ * or plain unicast space), yet they hand out the server's credentials, so they stay refused even where
+ * private networks are allowed.
+ */
+const METADATA_ADDRESSES = new Set(
+  [
+    "169.254.169.254", // AWS, Azure, Google Cloud, OpenStack, DigitalOcean, Oracle
+    "169.254.170.2", // AWS ECS task credentials
+    "100.100.100.200", // Alibaba Cloud
+    "168.63.129.16", // Azure WireServer
+    "fd00:ec2::254", // AWS, over IPv6
+  ].map((address) => ipaddr.parse(address).toNormalizedString()),
+);
 
-function v4(cidr: string, kind: Exclude<AddressKind, "public">): Range {
-  const [address, length] = cidr.split("/");
-  return [ipv4ToBigInt(address), Number(length), kind];
+/** ipaddr.js's IPv4 ranges in our terms. AS112 and AMT are anycast services on the public internet. */
+const IPV4_KINDS: Record<ReturnType<ipaddr.IPv4["range"]>, AddressKind> = {
+  unspecified: "unspecified",
+  broadcast: "broadcast",
+  multicast: "multicast",
+  linkLocal: "link-local",
+  loopback: "loopback",
+  carrierGradeNat: "shared",
+  private: "private",
+  reserved: "reserved",
+  benchmarking: "reserved",
+  as112: "public",
+  amt: "public",
+  unicast: "public",
+};
+
+/** Ranges ipaddr.js 2.x returns from `range()` but leaves out of its type declarations. */
+type UndeclaredIPv6Range = "deprecatedSiteLocal" | "discard" | "deprecatedOrchid" | "segmentRouting";
+
+/** ipaddr.js's IPv6 ranges in our terms; IPv4-mapped, plain unicast and AS112 are decided in `classifyIPv6`. */
+const IPV6_KINDS: Record<Exclude<ReturnType<ipaddr.IPv6["range"]> | UndeclaredIPv6Range, "ipv4Mapped" | "unicast" | "as112v6">, AddressKind> = {
+  unspecified: "unspecified",
+  loopback: "loopback",
+  linkLocal: "link-local",
+  multicast: "multicast",
+  uniqueLocal: "private",
+  deprecatedSiteLocal: "private",
+  rfc6052: "private", // what is left of it once the well-known NAT64 prefix is unwrapped: local-use NAT64, 64:ff9b:1::/48
+  discard: "reserved",
+  rfc6145: "reserved",
+  "6to4": "reserved",
+  teredo: "reserved",
+  benchmarking: "reserved",
+  amt: "reserved",
+  deprecatedOrchid: "reserved",
+  orchid2: "reserved",
+  droneRemoteIdProtocolEntityTags: "reserved",
+  segmentRouting: "reserved",
+  reserved: "reserved",
+};
+
+/** ipaddr.js names 64:ff9b::/96 and 64:ff9b:1::/48 as one range, but only the first carries a routable IPv4 address. */
+const NAT64 = ipaddr.IPv6.parseCIDR("64:ff9b::/96");
+/** ipaddr.js has no range for "outside global unicast": what it calls plain unicast there is reserved to us. */
+const GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR("2000::/3");
+/**
+ * IETF protocol assignments, all reserved to us. ipaddr.js files one piece of it (2001:4:112::/48) under AS112,
+ * together with a prefix on the public internet (2620:4f:8000::/48).
+ */
+const IETF_PROTOCOL_ASSIGNMENTS = ipaddr.IPv6.parseCIDR("2001::/23");
+
+function classifyIPv4(address: ipaddr.IPv4): AddressKind {
+  if (METADATA_ADDRESSES.has(address.toNormalizedString())) return "metadata";
+  // A range a later ipaddr.js adds is special-purpose by definition: refused until it is mapped here.
+  return IPV4_KINDS[address.range()] ?? "reserved";
 }
 
-function v6(cidr: string, kind: Exclude<AddressKind, "public">): Range {
-  const [address, length] = cidr.split("/");
-  return [ipv6ToBigInt(address), Number(length), kind];
-}
-
-/** IPv4 special-purpose ranges (IANA registry and RFC 6890), the most specific first. */
-const IPV4_RANGES: readonly Range[] = [
-  v4("169.254.169.254/32", "metadata"), // AWS, Azure, Google Cloud, OpenStack, DigitalOcean, Oracle
-  v4("169.254.170.2/32", "metadata"), // AWS ECS task credentials
-  v4("100.100.100.200/32", "metadata"), // Alibaba Cloud
-  v4("168.63.129.16/32", "metadata"), // Azure WireServer
-  v4("0.0.0.0/8", "unspecified"),
-  v4("10.0.0.0/8", "private"),
-  v4("100.64.0.0/10", "shared"),
-  v4("127.0.0.0/8", "loopback"),
-  v4("169.254.0.0/16", "link-local"),
-  v4("172.16.0.0/12", "private"),
-  v4("192.0.0.0/24", "reserved"), // IETF protocol assignments
-  v4("192.0.2.0/24", "reserved"), // documentation (TEST-NET-1)
-  v4("192.88.99.0/24", "reserved"), // 6to4 relay anycast, deprecated
-  v4("192.168.0.0/16", "private"),
-  v4("198.18.0.0/15", "reserved"), // benchmarking
-  v4("198.51.100.0/24", "reserved"), // documentation (TEST-NET-2)
-  v4("203.0.113.0/24", "reserved"), // documentation (TEST-NET-3)
-  v4("224.0.0.0/4", "multicast"),
-  v4("255.255.255.255/32", "broadcast"),
-  v4("240.0.0.0/4", "reserved"),
-];
-
-/** IPv6 ranges other than the IPv4-carrying ones, which are classified by the IPv4 address they carry. */
-const IPV6_RANGES: readonly Range[] = [
-  v6("::/128", "unspecified"),
-  v6("::1/128", "loopback"),
-  v6("fd00:ec2::254/128", "metadata"), // AWS, over IPv6
-  v6("64:ff9b:1::/48", "private"), // local-use NAT64
-  v6("100::/64", "reserved"), // discard-only
-  v6("fc00::/7", "private"), // unique local
-  v6("fe80::/10", "link-local"),
-  v6("fec0::/10", "private"), // site-local, deprecated
-  v6("ff00::/8", "multicast"),
-  v6("2001:db8::/32", "reserved"), // documentation
-  v6("2001::/23", "reserved"), // IETF protocol assignments: Teredo, benchmarking, ORCHID
-  v6("2002::/16", "reserved"), // 6to4, deprecated
-  v6("3fff::/20", "reserved"), // documentation
-];
-const IPV4_MAPPED = v6("::ffff:0:0/96", "reserved");
-const NAT64 = v6("64:ff9b::/96", "reserved");
-const GLOBAL_UNICAST = v6("2000::/3", "reserved");
-
-function inRange(value: bigint, bits: 32 | 128, [prefix, length]: Range) {
-  const shift = BigInt(bits - length);
-  return value >> shift === prefix >> shift;
-}
-
-function ipv4ToBigInt(address: string) {
-  const parts = address.split(".").map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) throw new TypeError(`Not an IPv4 address: ${address}`);
-  return parts.reduce((value, part) => (value << 8n) | BigInt(part), 0n);
-}
-
-/** `net.isIPv6` has validated the text; this turns its (possibly compressed, possibly dotted) form into 128 bits. */
-function ipv6ToBigInt(address: string) {
-  const text = address.replace(/%.*$/, "").toLowerCase();
-  const halves = text.split("::");
-  if (halves.length > 2) throw new TypeError(`Not an IPv6 address: ${address}`);
-  const groups = (half: string) => {
-    if (half === "") return [];
-    const parts = half.split(":");
-    const last = parts[parts.length - 1];
-    if (last.includes(".")) {
-      const embedded = ipv4ToBigInt(last);
-      parts.splice(-1, 1, (embedded >> 16n).toString(16), (embedded & 0xffffn).toString(16));
-    }
-    return parts.map((part) => {
-      if (!/^[0-9a-f]{1,4}$/.test(part)) throw new TypeError(`Not an IPv6 address: ${address}`);
-      return BigInt(parseInt(part, 16));
-    });
-  };
-  const head = groups(halves[0]);
-  const tail = halves.length === 2 ? groups(halves[1]) : [];
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) throw new TypeError(`Not an IPv6 address: ${address}`);
-  return [...head, ...Array<bigint>(missing).fill(0n), ...tail].reduce((value, group) => (value << 16n) | group, 0n);
-}
-
-function classifyIPv4Value(value: bigint): AddressKind {
-  return IPV4_RANGES.find((range) => inRange(value, 32, range))?.[2] ?? "public";
+function classifyIPv6(address: ipaddr.IPv6): AddressKind {
+  if (address.isIPv4MappedAddress()) return classifyIPv4(address.toIPv4Address());
+  if (address.match(NAT64)) return classifyIPv4(new ipaddr.IPv4(address.toByteArray().slice(12)));
+  if (METADATA_ADDRESSES.has(address.toNormalizedString())) return "metadata";
+  const range: string = address.range();
+  if (range === "unicast" || range === "as112v6") return address.match(GLOBAL_UNICAST) && !address.match(IETF_PROTOCOL_ASSIGNMENTS) ? "public" : "reserved";
+  return IPV6_KINDS[range as keyof typeof IPV6_KINDS] ?? "reserved";
 }
 
 /**
@@ -140,14 +126,15 @@ function classifyIPv4Value(value: bigint): AddressKind {
  * outside global unicast (2000::/3), every IPv6 address is reserved.
  */
 export function classifyAddress(address: string): AddressKind {
-  const family = isIP(address.replace(/%.*$/, ""));
-  if (family === 4) return classifyIPv4Value(ipv4ToBigInt(address));
-  if (family !== 6) throw new TypeError(`Not an IP address: ${address}`);
-  const value = ipv6ToBigInt(address);
-  if (inRange(value, 128, IPV4_MAPPED) || inRange(value, 128, NAT64)) return classifyIPv4Value(value & 0xffffffffn);
-  const special = IPV6_RANGES.find((range) => inRange(value, 128, range));
-  if (special) return special[2];
-  return inRange(value, 128, GLOBAL_UNICAST) ? "public" : "reserved";
+  // Node's validators, not ipaddr.js's: ipaddr.js also reads shorthand such as 1.2.3 or 0x7f.1, which a
+  // socket does not take as an address.
+  if (isIPv4(address)) return classifyIPv4(ipaddr.IPv4.parse(address));
+  // The zone (fe80::1%eth0) picks an interface; it is no part of the address.
+  const unzoned = address.replace(/%.*$/, "");
+  // ipaddr.js reads the deprecated IPv4-compatible form ::a.b.c.d as IPv4-mapped (::ffff:a.b.c.d); spelled
+  // ::0:a.b.c.d it stays what it is, an address outside 2000::/3.
+  if (isIPv6(unzoned)) return classifyIPv6(ipaddr.IPv6.parse(unzoned.replace(/^::(?=[\d.]+$)/, "::0:")));
+  throw new TypeError(`Not an IP address: ${address}`);
 }
 
 export function isAllowedKind(kind: AddressKind, allowPrivateNetworks: boolean) {

@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { open, seal, type SealContext } from "@/lib/crypto";
+import { sealedColumns } from "@/lib/crypto/sealed-columns";
 
-function context(workspaceId: string): SealContext {
-  return { workspaceId, table: "Workspace", recordId: workspaceId, field: "webhookSecret" };
-}
+const column = sealedColumns.webhookSecret;
 
 /** 32 random bytes; the prefix tells a reader of a config file what the value is for. */
 export function generateWebhookSecret() {
@@ -11,9 +9,9 @@ export function generateWebhookSecret() {
 }
 
 export function sealWebhookSecret(workspaceId: string, secret: string) {
-  return seal(secret, context(workspaceId));
+  return column.seal({ id: workspaceId }, secret);
 }
 
 export function openWebhookSecret(workspace: { id: string; webhookSecretSealed: string }) {
-  return open(workspace.webhookSecretSealed, context(workspace.id));
+  return column.open(workspace, workspace.webhookSecretSealed);
 }

@@ -1,3 +1,4 @@
+import "./env-file";
 import { parseArgs } from "node:util";
 import { createMigration, deployMigrations, migrationStatus } from "@/lib/db/migrations";
 import { runWithDatabase } from "./with-database";

@@ -1,3 +1,4 @@
+import "./env-file";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import { startSandbox } from "@/sandbox/index";

@@ -1,3 +1,4 @@
+import "./env-file";
 import { defaultKeyring } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { rotateAllSealedValues } from "@/lib/keys/rotate";

@@ -1,3 +1,4 @@
+import "./env-file";
 import { env } from "@/lib/env";
 import { refuseHalfConfigured } from "./refuse-half-configured";
 

@@ -1,3 +1,4 @@
+import "./env-file";
 import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 import { prepareDatabase } from "./bootstrap";

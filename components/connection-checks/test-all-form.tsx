@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useKeptForm } from "@/components/ui/use-kept-form";
 import { testAllAction } from "@/app/w/[slug]/mailboxes/actions";
@@ -20,9 +20,9 @@ export function TestAllForm({ slug, accountId, defaultRecipient, count }: { slug
         <input type="checkbox" name="dryRun" defaultChecked className="rounded border-slate-300" />
         Dry run (no mail sent)
       </label>
-      <Button type="submit" variant="secondary" disabled={pending || !ready || count === 0}>
-        {pending ? "Queuing…" : `Test all ${count}`}
-      </Button>
+      <SubmitButton variant="secondary" pending={pending} ready={ready} disabled={count === 0} pendingLabel="Queuing…">
+        {`Test all ${count}`}
+      </SubmitButton>
       {state && !state.ok ? <div className="w-full"><FormMessage state={state} />{fieldErrors?.recipient ? <p className="text-xs text-red-600">{fieldErrors.recipient.join(" ")}</p> : null}</div> : null}
     </form>
   );

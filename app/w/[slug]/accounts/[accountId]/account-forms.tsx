@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -30,9 +29,9 @@ export function ReplaceSecretForm({ datePattern, ...ref }: AccountRef & { datePa
       <FormMessage state={state} />
       <TextField label="New client secret value" name="clientSecret" type="password" autoComplete="new-password" spellCheck={false} errors={fieldErrors?.clientSecret} />
       <TextField label="New secret expires" name="secretExpiresOn" placeholder={datePattern} autoComplete="off" errors={fieldErrors?.secretExpiresOn} />
-      <Button type="submit" disabled={pending || !ready}>
-        {pending ? "Replacing…" : "Replace secret"}
-      </Button>
+      <SubmitButton pending={pending} ready={ready} pendingLabel="Replacing…">
+        Replace secret
+      </SubmitButton>
     </form>
   );
 }
@@ -45,9 +44,9 @@ export function EditAccountForm({ label, expires, datePattern, ...ref }: Account
       <FormMessage state={state} />
       <TextField label="Label" name="label" defaultValue={label} errors={fieldErrors?.label} />
       <TextField label="Secret expires" name="secretExpiresOn" defaultValue={expires} placeholder={datePattern} hint="Correct the date if it differs from Entra's Expires column." errors={fieldErrors?.secretExpiresOn} />
-      <Button type="submit" variant="secondary" disabled={pending || !ready}>
-        {pending ? "Saving…" : "Save"}
-      </Button>
+      <SubmitButton variant="secondary" pending={pending} ready={ready} pendingLabel="Saving…">
+        Save
+      </SubmitButton>
     </form>
   );
 }
@@ -59,9 +58,9 @@ export function AddMailboxesForm(ref: AccountRef) {
       <Hidden {...ref} />
       <FormMessage state={state} />
       <TextAreaField label="Add mailboxes" name="mailboxes" rows={3} placeholder="one@contoso.com, two@contoso.com" hint="One per line, or separated by commas." errors={fieldErrors?.mailboxes} />
-      <Button type="submit" variant="secondary" disabled={pending || !ready}>
-        {pending ? "Adding…" : "Add mailboxes"}
-      </Button>
+      <SubmitButton variant="secondary" pending={pending} ready={ready} pendingLabel="Adding…">
+        Add mailboxes
+      </SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { type RadioOption, RadioGroupField } from "@/components/ui/radio-group";
 import { useKeptForm } from "@/components/ui/use-kept-form";
 import { createAccountAction } from "../actions";
@@ -56,9 +56,9 @@ export function AccountForm({ slug, clouds, datePattern }: { slug: string; cloud
           <SelectField label="Cloud" name="cloud" defaultValue="GLOBAL" options={clouds} errors={fieldErrors?.cloud} hint="Change only for US Government, China or the local sandbox." />
         </div>
       </details>
-      <Button type="submit" disabled={pending || !ready}>
-        {pending ? "Saving…" : "Add account"}
-      </Button>
+      <SubmitButton pending={pending} ready={ready} pendingLabel="Saving…">
+        Add account
+      </SubmitButton>
     </form>
   );
 }

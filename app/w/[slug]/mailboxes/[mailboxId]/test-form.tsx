@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useKeptForm } from "@/components/ui/use-kept-form";
@@ -24,9 +24,9 @@ export function TestConnectionForm({ slug, mailboxId, defaultRecipient }: { slug
         <input type="checkbox" name="dryRun" className="rounded border-slate-300" />
         Dry run: check token, permissions and mailbox without sending
       </label>
-      <Button type="submit" disabled={pending || !ready}>
-        {pending ? "Starting…" : "Test Connection"}
-      </Button>
+      <SubmitButton pending={pending} ready={ready} pendingLabel="Starting…">
+        Test Connection
+      </SubmitButton>
     </form>
   );
 }

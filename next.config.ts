@@ -21,6 +21,7 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-socket",
     "@prisma/schema-engine-wasm",
     "pino",
+    "undici",
   ],
   poweredByHeader: false,
   // `npm test` type-checks the whole project once (npm run typecheck); builds skip repeating it.

@@ -96,13 +96,16 @@ export async function inviteAndJoin(owner: Page, invitee: Page, slug: string, ro
   return email;
 }
 
-/** Runs Test Connection from a mailbox's page and waits for the verdict. */
-export async function runTest(page: Page, options: { to?: string; dryRun?: boolean } = {}) {
+/**
+ * Runs Test Connection from a mailbox's page and waits for the verdict. A send that Microsoft accepts is followed by
+ * the look for a bounce (10 s when the app may read the mailbox), which `verdictTimeoutMs` must leave room for.
+ */
+export async function runTest(page: Page, options: { to?: string; dryRun?: boolean; verdictTimeoutMs?: number } = {}) {
   const form = page.getByRole("form", { name: "Test Connection" });
   if (options.to) await form.getByLabel("Send the test mail to").fill(options.to);
   if (options.dryRun) await form.getByLabel(/Dry run/).check();
   await form.getByRole("button", { name: "Test Connection" }).click();
   const result = page.getByTestId("test-result");
-  await expect(result).toHaveAttribute("data-status", /PASSED|FAILED/, { timeout: 40_000 });
+  await expect(result).toHaveAttribute("data-status", /PASSED|FAILED/, { timeout: options.verdictTimeoutMs ?? 40_000 });
   return result;
 }

@@ -29,6 +29,10 @@ function positiveOr(fallback: number) {
 
 const withoutTrailingSlashes = (url: string) => url.replace(/\/+$/, "");
 
+/** The message never repeats the value: a proxy URL can hold the proxy account's password. */
+const proxyUrl = (name: string) =>
+  z.url({ protocol: /^https?$/, error: `${name} must be a proxy URL such as http://proxy.example.com:8080 (http:// or https://).` }).optional();
+
 const schema = z.object({
   /** Postgres; unset in development, the entry points start the embedded database and set it. */
   DATABASE_URL: z.string().optional(),
@@ -71,6 +75,17 @@ const schema = z.object({
     .string()
     .optional()
     .transform((value) => value?.trim().toLowerCase() === "true"),
+  /**
+   * The proxy for requests to Microsoft (lib/microsoft/proxy.ts): HTTPS_PROXY for https:// hosts, HTTP_PROXY
+   * for http:// ones (and for https:// when HTTPS_PROXY is unset), except the hosts NO_PROXY lists. Each
+   * is read in both spellings, the lower-case one winning, as curl and undici read them.
+   */
+  HTTPS_PROXY: proxyUrl("HTTPS_PROXY"),
+  https_proxy: proxyUrl("https_proxy"),
+  HTTP_PROXY: proxyUrl("HTTP_PROXY"),
+  http_proxy: proxyUrl("http_proxy"),
+  NO_PROXY: z.string().optional(),
+  no_proxy: z.string().optional(),
 });
 
 export type Env = z.output<typeof schema>;

@@ -20,8 +20,8 @@ export function TestResult({ test, diagnostics, prefs }: { test: StoredTest; dia
       {test.status === "PASSED" ? (
         <Alert tone="success">
           {test.dryRun
-            ? "Everything up to sending works: the token, its permissions and the mailbox. No mail was sent."
-            : `Test mail sent to ${test.recipient}. Check the inbox in 2–3 minutes.`}
+            ? "Everything up to sending works: the token, its permissions and the mailbox. No mail was sent, so sending was not tested."
+            : `Microsoft accepted the test mail to ${test.recipient}. Check the inbox in 2–3 minutes: accepted is not delivered, and a bounce can still come back.`}
         </Alert>
       ) : null}
       {diagnosis ? <DiagnosisPanel diagnosis={diagnosis} /> : null}

@@ -88,7 +88,7 @@ export const addMailboxesSchema = z.object({
 
 export const removeMailboxSchema = z.object({ mailboxId: recordId });
 
-const statuses = ["UNTESTED", "HEALTHY", "FAILING", "RECONNECT_REQUIRED"] as const;
+const statuses = ["UNTESTED", "READY", "HEALTHY", "FAILING", "RECONNECT_REQUIRED"] as const;
 
 /** Query-string filters of the Mailboxes page; anything malformed falls back to "no filter". */
 export const mailboxQuerySchema = z.object({

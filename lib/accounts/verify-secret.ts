@@ -8,7 +8,7 @@ import { microsoftApp } from "./microsoft-app";
 const SECRET_STEPS: StepName[] = ["configuration", "token"];
 
 /** Healthy mailboxes first: the check should be about the new secret, not about a mailbox already known to fail. */
-const mailboxPreference = ["HEALTHY", "UNTESTED", "RECONNECT_REQUIRED", "FAILING"];
+const mailboxPreference = ["HEALTHY", "READY", "UNTESTED", "RECONNECT_REQUIRED", "FAILING"];
 
 /**
  * Proves a new client secret with a dry-run Test Connection before it replaces the stored one, so a

@@ -4,8 +4,10 @@ import { db } from "@/lib/db/client";
 import { type RunningSandbox, startSandbox } from "@/sandbox/index";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_FAILING_APPS, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
+import { DEFAULT_BOUNCE_WINDOW_MS, type StepRecord } from "@/lib/microsoft/connection-check";
 import { enqueueBulkRun, enqueueMailboxTest } from "./enqueue";
 import { drainConnectionChecks } from "@/lib/jobs/connection-check-runner";
+import { runHealthCheck } from "@/lib/jobs/health-check";
 import { TEST_SENDS_PER_WINDOW } from "./send-limit";
 
 let sandbox: RunningSandbox;
@@ -35,7 +37,7 @@ async function workspaceWith(credentials: { clientId: string; clientSecret: stri
 const working = { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET };
 
 describe("Test Connection, stored", () => {
-  it("a healthy mailbox passes every step, the mail lands in the sandbox inbox, and the mailbox turns healthy", async () => {
+  it("a healthy mailbox passes every step, the mail lands in the sandbox inbox, and the mailbox turns healthy (sent)", async () => {
     const { actor, boxes, drain } = await workspaceWith(working, [DEMO_MAILBOXES.sender]);
     const { id } = await enqueueMailboxTest(actor, boxes[0].id, { dryRun: false, recipient: DEMO_MAILBOXES.recipient });
     await drain();
@@ -49,12 +51,17 @@ describe("Test Connection, stored", () => {
       "send:passed",
     ]);
     expect(test.durationMs).toBeGreaterThan(0);
+    // Test Connection of one mailbox looks for a bounce for the whole window, as the app may read the sender's mail.
+    const send = (test.steps as unknown as StepRecord[]).find((s) => s.name === "send");
+    expect(send?.details).toMatchObject({ bounceCheck: "none" });
+    expect(Number(send?.details?.bounceWaitMs)).toBeGreaterThanOrEqual(DEFAULT_BOUNCE_WINDOW_MS);
+    expect(send?.summary).toMatch(/none had reached adele\.vance@\S+ after \d+ s\.$/);
     const mailbox = await db.mailbox.findUniqueOrThrow({ where: { id: boxes[0].id } });
     expect(mailbox.status).toBe("HEALTHY");
     expect(mailbox.lastTestedAt).not.toBeNull();
     const inbox = await (await fetch(`${sandbox.url}/_sandbox/mail?mailbox=${DEMO_MAILBOXES.recipient}`)).json();
     expect(JSON.stringify(inbox)).toContain("forge365");
-  });
+  }, 40_000);
 
   it("a failing mailbox stores the step, Microsoft's code, the diagnosis and the request IDs", async () => {
     const { actor, boxes, drain } = await workspaceWith(working, [DEMO_MAILBOXES.blockedByPolicy]);
@@ -67,6 +74,39 @@ describe("Test Connection, stored", () => {
     expect((test.diagnosis as { fix: string }).fix).toMatch(/ApplicationAccessPolicy/);
     expect(JSON.stringify(test.microsoftIds)).toMatch(/requestId/);
     expect((await db.mailbox.findUniqueOrThrow({ where: { id: boxes[0].id } })).status).toBe("FAILING");
+  });
+
+  it("a scheduled check is a dry run: blocked@ and unlicensed@ turn Ready — sending not tested — never Healthy", async () => {
+    const { accountId, boxes } = await workspaceWith(working, [DEMO_MAILBOXES.blockedByPolicy, DEMO_MAILBOXES.unlicensed]);
+    await runHealthCheck(accountId);
+    const tests = await db.connectionTest.findMany({ where: { mailboxId: { in: boxes.map((b) => b.id) } } });
+    expect(tests.map((t) => [t.trigger, t.dryRun, t.status])).toEqual([
+      ["SCHEDULED", true, "PASSED"],
+      ["SCHEDULED", true, "PASSED"],
+    ]);
+    const statuses = await db.mailbox.findMany({ where: { id: { in: boxes.map((b) => b.id) } }, select: { status: true } });
+    expect(statuses.map((m) => m.status)).toEqual(["READY", "READY"]);
+  });
+
+  it("a restricted sender's test mail is accepted, then bounces: the test fails with the report's code and the mailbox fails", async () => {
+    await fetch(`${sandbox.url}/_sandbox/limits`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ ndrDelaySeconds: 0 }) });
+    const { actor, boxes, drain } = await workspaceWith(working, [DEMO_MAILBOXES.restrictedSender]);
+    const { id } = await enqueueMailboxTest(actor, boxes[0].id, { dryRun: false, recipient: DEMO_MAILBOXES.recipient });
+    await drain();
+    const test = await db.connectionTest.findUniqueOrThrow({ where: { id } });
+    expect(test).toMatchObject({ status: "FAILED", errorCode: "NDR_5.1.8" });
+    expect((test.diagnosis as { rawMessage: string }).rawMessage).toContain("5.1.8 Access denied, bad outbound sender");
+    expect((await db.mailbox.findUniqueOrThrow({ where: { id: boxes[0].id } })).status).toBe("FAILING");
+  });
+
+  it("a Test all that sends does not wait for bounces, and says so", async () => {
+    const { actor, accountId, boxes, drain } = await workspaceWith(working, [DEMO_MAILBOXES.another]);
+    const run = await enqueueBulkRun(actor, { accountId }, { dryRun: false, recipient: DEMO_MAILBOXES.recipient });
+    await drain();
+    const [test] = await db.connectionTest.findMany({ where: { bulkRunId: run.id } });
+    const send = (test.steps as unknown as StepRecord[]).find((s) => s.name === "send");
+    expect(send).toMatchObject({ status: "passed", details: { bounceCheck: "not-looked" }, summary: expect.stringMatching(/this run did not wait for one\.$/) });
+    expect((await db.mailbox.findUniqueOrThrow({ where: { id: boxes[0].id } })).status).toBe("HEALTHY");
   });
 
   it("an expired secret fails every mailbox of the app at the token step", async () => {

@@ -1,6 +1,7 @@
 import { microsoftApp, microsoftAppFields } from "@/lib/accounts/microsoft-app";
 import { APP_VERSION } from "@/lib/app-version";
 import { db, type Prisma } from "@/lib/db/client";
+import type { MailboxStatus } from "@/lib/db/generated/prisma/enums";
 import { storedSignIn } from "@/lib/delegated/stored-sign-in";
 import { logError } from "@/lib/log";
 import { diagnose } from "@/lib/microsoft/catalog";
@@ -16,13 +17,23 @@ function asJson(value: unknown): Prisma.InputJsonValue {
 }
 
 /**
- * Stores the outcome and moves the mailbox to healthy or failing, together; or to Reconnect required
+ * What the run proved, as the mailbox's status: a dry run never sends, so passing one makes the mailbox Ready
+ * (sending not tested), and only an accepted test message makes it Healthy.
+ */
+function mailboxStatus(result: ConnectionTestResult, dryRun: boolean, reconnectReason: string | null): MailboxStatus {
+  if (reconnectReason) return "RECONNECT_REQUIRED";
+  if (result.outcome === "failed") return "FAILING";
+  return dryRun ? "READY" : "HEALTHY";
+}
+
+/**
+ * Stores the outcome and moves the mailbox to what it proved, together; or to Reconnect required
  * with the reason, when Microsoft refused the mailbox's stored sign-in.
  */
-async function recordResult(testId: string, mailboxId: string, result: ConnectionTestResult, reconnectReason: string | null) {
+async function recordResult(test: { id: string; mailboxId: string; dryRun: boolean }, result: ConnectionTestResult, reconnectReason: string | null) {
   await db.$transaction([
     db.connectionTest.update({
-      where: { id: testId },
+      where: { id: test.id },
       data: {
         status: result.outcome === "passed" ? "PASSED" : "FAILED",
         steps: asJson(result.steps),
@@ -36,9 +47,9 @@ async function recordResult(testId: string, mailboxId: string, result: Connectio
       },
     }),
     db.mailbox.update({
-      where: { id: mailboxId },
+      where: { id: test.mailboxId },
       data: {
-        status: reconnectReason ? "RECONNECT_REQUIRED" : result.outcome === "passed" ? "HEALTHY" : "FAILING",
+        status: mailboxStatus(result, test.dryRun, reconnectReason),
         lastTestedAt: result.finishedAt,
         ...(reconnectReason || result.outcome === "passed" ? { reconnectReason } : {}),
       },
@@ -54,6 +65,7 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
       id: true,
       dryRun: true,
       recipient: true,
+      bulkRunId: true,
       mailbox: { select: { id: true, workspaceId: true, address: true } },
       workspace: { select: { name: true, locale: true, timeZone: true } },
       appRegistration: {
@@ -74,6 +86,8 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
       mailbox: test.mailbox.address,
       to: test.recipient ?? undefined,
       dryRun: test.dryRun,
+      // A Test all of hundreds of mailboxes cannot wait for bounces one by one; Test Connection on a mailbox does.
+      ...(test.bulkRunId ? { bounceWindowMs: 0 } : {}),
       workspaceName: test.workspace.name,
       dateTimePrefs: test.workspace,
       appVersion: APP_VERSION,
@@ -83,7 +97,7 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
     { onStep: (step) => (stepWrites = stepWrites.then(() => recordStep(testId, step))) },
   );
   await stepWrites;
-  await recordResult(testId, test.mailbox.id, result, signIn?.rejection() ?? null);
+  await recordResult({ id: testId, mailboxId: test.mailbox.id, dryRun: test.dryRun }, result, signIn?.rejection() ?? null);
   return result;
 }
 

@@ -91,4 +91,14 @@ describe("Needs attention", () => {
       ["failing", soon.id],
     ]);
   });
+
+  it("lists no mailbox whose last test passed, whether it sent (Healthy) or was a dry run (Ready)", async () => {
+    const owner = await createUser();
+    const workspace = await createWorkspace({ OWNER: owner });
+    const account = await createAccountIn(workspace.id, owner.id, ["sent@contoso.test", "dry@contoso.test"]);
+    await db.appRegistration.update({ where: { id: account.id }, data: { secretExpiresOn: day("2028-01-01") } });
+    await db.mailbox.update({ where: { id: account.mailboxes[0].id }, data: { status: "HEALTHY" } });
+    await db.mailbox.update({ where: { id: account.mailboxes[1].id }, data: { status: "READY" } });
+    expect(await needsAttention(workspace, NOW)).toEqual([]);
+  });
 });

@@ -39,7 +39,8 @@ export function recoveredEvent(account: CheckedAccount, total: number): Workspac
   return {
     kind: "account.recovered",
     title: `${account.label}: healthy again`,
-    body: `All ${total} mailbox${total === 1 ? "" : "es"} passed the scheduled check.`,
+    // The scheduled check is a dry run: it proves the token, permissions and mailboxes, not that mail goes out.
+    body: `All ${total} mailbox${total === 1 ? "" : "es"} passed the scheduled check, a dry run: sending was not tested.`,
     href: hrefOf(account),
     data: { account: accountFacts(account), health: "HEALTHY", mailboxes: total },
   };

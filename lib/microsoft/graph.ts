@@ -1,6 +1,7 @@
 import {
   AuthenticationHandler,
   Client,
+  GraphClientError,
   RedirectHandler,
   RedirectHandlerOptions,
   RetryHandler,
@@ -10,6 +11,7 @@ import {
   type Middleware,
 } from "@microsoft/microsoft-graph-client";
 import { graphBaseUrl, type CloudId } from "./clouds";
+import { IntermediaryAnswerError } from "./intermediary";
 import type { Fetch } from "./transport";
 
 export interface GraphClientOptions {
@@ -26,7 +28,14 @@ class FetchHandler implements Middleware {
   constructor(private readonly fetch: Fetch) {}
 
   async execute(context: Context): Promise<void> {
-    context.response = await this.fetch(context.request, context.options as RequestInit);
+    try {
+      context.response = await this.fetch(context.request, context.options as RequestInit);
+    } catch (err) {
+      // The SDK passes a GraphClientError on as it is and rebuilds any other error as a GraphError that keeps
+      // only its name and message (GraphRequest.send, GraphErrorHandler.constructError); as the cause of one,
+      // what the transport found about an answer that was not Microsoft's reaches the diagnosis whole.
+      throw err instanceof IntermediaryAnswerError ? Object.assign(new GraphClientError(err.message), { cause: err }) : err;
+    }
   }
 }
 

@@ -5,7 +5,10 @@ import {
   type NetworkRequestOptions,
   type NetworkResponse,
 } from "@azure/msal-node";
+import { fetch as undiciFetch, type RequestInit as UndiciRequestInit } from "undici";
 import type { CloudId } from "./clouds";
+import { checkAnswer, proxyRefusal } from "./intermediary";
+import { microsoftDispatcher } from "./proxy";
 
 export type Fetch = typeof fetch;
 
@@ -15,7 +18,7 @@ export interface MicrosoftFetchOptions {
   sandboxUrl?: string;
   /** Per request, covering connect, headers and body. */
   timeoutMs?: number;
-  /** The underlying fetch; defaults to the global one. */
+  /** The underlying fetch; defaults to undici's, through the proxy the environment names. */
   fetch?: Fetch;
 }
 
@@ -48,18 +51,42 @@ function requestTimeout(ms: number): AbortSignal {
   return controller.signal;
 }
 
-/** One fetch for all Microsoft traffic of a connection: MSAL and the Graph client both go through it. */
+/**
+ * undici's own fetch with the proxy dispatcher (proxy.ts). Node 20's fetch ignores HTTPS_PROXY, and it is
+ * the undici 6 bundled in Node: handing it this undici 7 dispatcher would mix two versions of one library.
+ */
+const proxiedFetch: Fetch = async (input, init) =>
+  (await undiciFetch(input.toString(), { ...(init as UndiciRequestInit), dispatcher: microsoftDispatcher() })) as unknown as Response;
+
+/** The request as a URL and options: undici's fetch does not take a Request made by Node's own. */
+async function unpack(input: RequestInfo | URL, init: RequestInit = {}): Promise<[string, RequestInit]> {
+  if (!(input instanceof Request)) return [input.toString(), init];
+  const { method, headers, signal, redirect } = input;
+  const body = input.body ? await input.arrayBuffer() : undefined;
+  return [input.url, { method, headers, body, signal, redirect, ...init }];
+}
+
+/**
+ * One fetch for all Microsoft traffic of a connection: MSAL and the Graph client both go through it. An
+ * answer that did not come from Microsoft (a proxy's or gateway's page, a captive portal, a refused tunnel)
+ * becomes an IntermediaryAnswerError here, before either library misreads it (intermediary.ts).
+ */
 export function createMicrosoftFetch(options: MicrosoftFetchOptions): Fetch {
-  const { timeoutMs = 10_000 } = options;
-  const base = options.fetch ?? globalThis.fetch;
-  if (options.cloud === "sandbox") requireSandboxUrl(options);
-  return (input, init) => {
-    const url = input instanceof Request ? input.url : input.toString();
-    const target = resolveMicrosoftUrl(url, options);
-    const caller = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  const { cloud, timeoutMs = 10_000 } = options;
+  const base = options.fetch ?? proxiedFetch;
+  if (cloud === "sandbox") requireSandboxUrl(options);
+  return async (input, init) => {
+    const [url, request] = await unpack(input, init);
+    const asked = new URL(url);
     const timeout = requestTimeout(timeoutMs);
-    const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
-    return input instanceof Request ? base(new Request(target, input), { ...init, signal }) : base(target, { ...init, signal });
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await base(resolveMicrosoftUrl(url, options), { ...request, signal });
+    } catch (err) {
+      throw proxyRefusal(err, asked, cloud) ?? err;
+    }
+    return checkAnswer(response, asked, cloud);
   };
 }
 
@@ -69,7 +96,9 @@ const reason = (err: unknown): string =>
 /**
  * MSAL's network interface over our fetch (msal-common INetworkModule). Failures surface the way MSAL's own
  * client reports them: ClientAuthError "network_error" when nothing came back, "token_parsing_error" when
- * the body is not JSON; any HTTP status is returned for MSAL to interpret.
+ * the body is not JSON; any HTTP status is returned for MSAL to interpret. MSAL passes an AuthError on as it
+ * is and replaces anything else with a bare network_error (msal-common sendPostRequest), so what the fetch
+ * threw (a timeout, an IntermediaryAnswerError) travels as the ClientAuthError's cause.
  */
 export function createMsalNetworkClient(fetchFn: Fetch): INetworkModule {
   async function send<T>(url: string, method: "GET" | "POST", options?: NetworkRequestOptions, timeoutMs?: number): Promise<NetworkResponse<T>> {

@@ -18,6 +18,9 @@ describe("control API", () => {
     expect(body.error).toBe("invalid_body");
     expect(body.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(["endpoint", "latencyMs"]);
     expect((await raw("POST", "tenants", { id: "not-a-guid", displayName: "" })).status).toBe(400);
+    const role = await raw("POST", `tenants/${DEMO_TENANT_ID}/role-assignments`, { name: "x", appId: DEMO_CLIENT_ID, role: "Application Mail.Delete" });
+    expect([role.status, (await role.json()).issues[0].path]).toEqual([400, ["role"]]);
+    expect((await raw("DELETE", `tenants/${DEMO_TENANT_ID}/role-assignments/nothing`, undefined)).status).toBe(404);
   });
 
   it("builds a tenant whose new app can get tokens with the secret it was handed once", async () => {
@@ -86,10 +89,11 @@ describe("control API", () => {
 
   it("resets to the fixture", async () => {
     await sb.control("POST", "tenants", { id: FABRIKAM, displayName: "Fabrikam", domains: [{ name: "fabrikam.onmicrosoft.com" }] });
-    await sb.control("PUT", "limits", { mailboxConcurrency: 1 });
+    await sb.control("PUT", "limits", { mailboxConcurrency: 1, recipientsPerDay: 5 });
+    await sb.control("PATCH", `tenants/${DEMO_TENANT_ID}`, { outboundBlock: "tenantExceededThreshold" });
     await sb.control("POST", "reset");
-    const state = await sb.control<{ tenants: { id: string }[]; limits: { mailboxConcurrency: number } }>("GET", "state");
-    expect(state.tenants.map((t) => t.id)).toEqual([DEMO_TENANT_ID]);
-    expect(state.limits.mailboxConcurrency).toBe(4);
+    const state = await sb.control<{ tenants: { id: string; outboundBlock: string | null }[]; limits: Record<string, number> }>("GET", "state");
+    expect(state.tenants.map((t) => [t.id, t.outboundBlock])).toEqual([[DEMO_TENANT_ID, null]]);
+    expect(state.limits).toEqual({ mailboxConcurrency: 4, messagesPerMinute: 30, recipientsPerDay: 10_000, maxMessageSizeBytes: 36_700_160, ndrDelaySeconds: 5 });
   });
 });

@@ -7,7 +7,9 @@ import {
   accessPolicySchema,
   applicationSchema,
   certificateSchema,
+  outboundBlockSchema,
   permissionSchema,
+  roleAssignmentSchema,
   tenantSchema,
   userConsentSchema,
   userSchema,
@@ -83,10 +85,28 @@ const patchApplicationSchema = z
   .partial();
 
 const patchUserSchema = z
-  .object({ displayName: z.string().min(1), password: z.string().min(1), accountEnabled: z.boolean(), exchangeLicensed: z.boolean() })
+  .object({
+    displayName: z.string().min(1),
+    password: z.string().min(1),
+    accountEnabled: z.boolean(),
+    exchangeLicensed: z.boolean(),
+    userType: z.enum(["Member", "Guest"]),
+    sendAs: z.array(z.email()),
+    restrictedSender: z.boolean(),
+  })
   .partial();
 
-const limitsPatchSchema = z.object({ mailboxConcurrency: z.number().int().positive(), messagesPerMinute: z.number().int().positive() }).partial();
+const patchTenantSchema = z.object({ outboundBlock: outboundBlockSchema.nullable() }).partial();
+
+const limitsPatchSchema = z
+  .object({
+    mailboxConcurrency: z.number().int().positive(),
+    messagesPerMinute: z.number().int().positive(),
+    recipientsPerDay: z.number().int().positive(),
+    maxMessageSizeBytes: z.number().int().positive(),
+    ndrDelaySeconds: z.number().int().min(0),
+  })
+  .partial();
 
 const clockSchema = z.object({ advanceSeconds: z.number().int().positive() });
 
@@ -124,6 +144,15 @@ const ROUTES: Route[] = [
       if (ctx.state.tenants.some((t) => t.id.toLowerCase() === tenant.id.toLowerCase())) throw new ControlError(409, "tenant exists");
       const created = ctx.state.addTenant(tenant);
       return [201, { ...created, applications: created.applications.map(describeApplication) }];
+    },
+  },
+  {
+    method: "PATCH",
+    pattern: "tenants/:tenantId",
+    handle: async (call) => {
+      const tenant = tenantOf(call);
+      Object.assign(tenant, patchTenantSchema.parse(await call.json()));
+      return [200, { id: tenant.id, outboundBlock: tenant.outboundBlock }];
     },
   },
   {
@@ -223,6 +252,29 @@ const ROUTES: Route[] = [
     },
   },
   {
+    // Exchange's New-ManagementRoleAssignment -App … -Role "Application …" [-CustomResourceScope …]
+    method: "POST",
+    pattern: "tenants/:tenantId/role-assignments",
+    handle: async (call) => {
+      const tenant = tenantOf(call);
+      const assignment = roleAssignmentSchema.parse(await call.json());
+      if (tenant.roleAssignments.some((a) => a.name.toLowerCase() === assignment.name.toLowerCase())) throw new ControlError(409, "role assignment exists");
+      tenant.roleAssignments.push(assignment);
+      return [201, assignment];
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: "tenants/:tenantId/role-assignments/:name",
+    handle: (call) => {
+      const tenant = tenantOf(call);
+      const index = tenant.roleAssignments.findIndex((a) => a.name.toLowerCase() === call.params.name.toLowerCase());
+      if (index < 0) throw notFound(`role assignment ${call.params.name}`);
+      tenant.roleAssignments.splice(index, 1);
+      return [204, undefined];
+    },
+  },
+  {
     method: "PUT",
     pattern: "faults",
     handle: async ({ ctx, json }) => {
@@ -263,8 +315,10 @@ const ROUTES: Route[] = [
       const owner = mailbox ? ctx.state.findMailbox(mailbox)?.user : undefined;
       if (mailbox && !owner) throw notFound(`mailbox ${mailbox}`);
       const folder = query.get("folder") ?? "inbox";
+      const now = ctx.state.clock.now();
+      // What has arrived by now, in arrival order; mail Exchange is still holding back is not there yet.
       const messages = ctx.state.messages
-        .filter((m) => m.folder === folder && (!owner || m.ownerId === owner.id))
+        .filter((m) => m.folder === folder && (!owner || m.ownerId === owner.id) && m.visibleAt <= now)
         .map((m) => ({ ...m, owner: ctx.state.findUserById(m.ownerId)?.user.userPrincipalName }));
       return [200, { messages }];
     },

@@ -1,9 +1,11 @@
+import { SendingLimits } from "../graph/sending-limits";
 import { MailboxGate } from "../graph/throttle";
 import { Clock } from "./clock";
 import { Faults } from "./faults";
 import { stableGuid } from "./ids";
 import {
   fixtureSchema,
+  limitsSchema,
   type Application,
   type Fixture,
   type Limits,
@@ -28,20 +30,31 @@ export interface ItemBody {
   content: string;
 }
 
+export interface InternetMessageHeader {
+  name: string;
+  value: string;
+}
+
+export type MailFolder = "inbox" | "sentitems";
+
 export interface MailMessage {
   id: string;
   ownerId: string;
-  folder: "inbox" | "sentitems";
+  folder: MailFolder;
+  /** Sandbox time (ms) from which the message is in the folder: Exchange delivers throttled mail and NDRs late. */
+  visibleAt: number;
   createdDateTime: string;
   receivedDateTime: string;
   sentDateTime: string;
   subject: string;
   body: ItemBody;
   from: Recipient;
+  sender: Recipient;
   toRecipients: Recipient[];
   ccRecipients: Recipient[];
   bccRecipients: Recipient[];
   internetMessageId: string;
+  internetMessageHeaders: InternetMessageHeader[];
   conversationId: string;
 }
 
@@ -53,6 +66,9 @@ export interface SentRecord {
   identity: "app" | "user";
   senderId: string;
   sender: string;
+  /** The address the message is from: the sender's own, or one it may send as. */
+  from: string;
+  internetMessageId: string;
   subject: string;
   body: ItemBody;
   toRecipients: Recipient[];
@@ -61,6 +77,10 @@ export interface SentRecord {
   deliveredTo: string[];
   external: string[];
   savedToSentItems: boolean;
+  /** When recipients get it: later than `at` when the sending rate carried it over. */
+  deliveredAt: string;
+  /** Enhanced status code of the non-delivery report sent back instead of delivering, if any. */
+  ndr: string | null;
 }
 
 export interface AuthorizationCode {
@@ -122,6 +142,10 @@ function normalizeTenant(tenant: Tenant): DirectoryTenant {
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** Only members with an Exchange Online licence have a mailbox; a B2B guest has none in the inviting tenant, and
+ * Graph answers MailboxNotEnabledForRESTAPI for it (https://github.com/microsoftgraph/microsoft-graph-docs/issues/17826). */
+export const hasMailbox = (user: User): boolean => user.exchangeLicensed && user.userType === "Member";
+
 /**
  * Everything the sandbox knows. The directory comes from the fixture; the rest is what traffic creates
  * (codes, refresh tokens, mail) and is wiped by reset().
@@ -129,9 +153,10 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export class SandboxState {
   readonly clock = new Clock();
   readonly faults = new Faults();
-  readonly gate = new MailboxGate(() => this.limits, this.clock);
+  readonly gate = new MailboxGate(() => this.limits);
+  readonly sending = new SendingLimits(() => this.limits, this.clock);
   tenants: DirectoryTenant[] = [];
-  limits: Limits = { mailboxConcurrency: 4, messagesPerMinute: 30 };
+  limits: Limits = limitsSchema.parse({});
   codes = new Map<string, AuthorizationCode>();
   refreshTokens = new Map<string, RefreshGrant>();
   pendingSignIns = new Map<string, PendingSignIn>();
@@ -155,6 +180,7 @@ export class SandboxState {
     this.clock.reset();
     this.faults.clear();
     this.gate.reset();
+    this.sending.reset();
     this.codes.clear();
     this.refreshTokens.clear();
     this.pendingSignIns.clear();
@@ -191,6 +217,15 @@ export class SandboxState {
       if (user) return { tenant, user };
     }
     return undefined;
+  }
+
+  /** A mailbox's messages as its owner sees them now (all folders unless one is named), newest first. */
+  mailbox(ownerId: string, folder?: MailFolder): MailMessage[] {
+    const now = this.clock.now();
+    return this.messages
+      .filter((m) => m.ownerId === ownerId && (!folder || m.folder === folder) && m.visibleAt <= now)
+      .reverse() // stored in arrival order; the sort is stable, so ties keep the later arrival first
+      .sort((a, b) => b.visibleAt - a.visibleAt);
   }
 
   findUserById(userId: string): { tenant: DirectoryTenant; user: User } | undefined {

@@ -17,7 +17,8 @@ const invalid = (message: string): Authentication => ({ ok: false, error: graph.
 
 /**
  * Graph's own checks on a bearer token: signature, lifetime, audience. What the token may do is decided
- * per request from `roles` (app-only) or `scp` (delegated), never from the app registration.
+ * per request from `roles` (app-only) or `scp` (delegated), never from the app registration — and, for mail,
+ * from the tenant's Exchange role assignments as well (mailbox-access.ts).
  */
 export async function authenticate(ctx: SandboxContext, req: IncomingMessage): Promise<Authentication> {
   const header = req.headers.authorization ?? "";

@@ -1,5 +1,5 @@
 import type { User } from "../core/schema";
-import type { DirectoryTenant } from "../core/state";
+import { hasMailbox, type DirectoryTenant } from "../core/state";
 import { allows, type PermissionRule, type Principal } from "./auth";
 import { graph, type GraphError } from "./errors";
 
@@ -32,7 +32,7 @@ function userResource(user: User) {
     displayName: user.displayName,
     givenName: user.givenName,
     jobTitle: user.jobTitle,
-    mail: user.exchangeLicensed ? user.userPrincipalName : null,
+    mail: hasMailbox(user) ? user.userPrincipalName : null,
     mobilePhone: null,
     officeLocation: null,
     preferredLanguage: null,

@@ -53,7 +53,12 @@ const e = (status: number, code: string, message: string, retryAfterSeconds?: nu
 export const graph = {
   // https://github.com/microsoftgraph/microsoft-graph-docs/issues/16208 and friends
   invalidToken: (message: string) => e(401, "InvalidAuthenticationToken", message),
-  // No roles / no Mail.Send: https://github.com/microsoftgraph/microsoft-graph-docs/issues/10880
+  // An app-only token with no roles at all (nothing admin-consented) calling sendMail: 401 in
+  // https://github.com/O365/python-o365/issues/777, same code and text in
+  // https://github.com/microsoftgraph/microsoft-graph-docs/issues/5673 and https://github.com/wapacro/laravel-msgraph-mail/issues/4
+  noPermissionsInToken: () => e(401, "NoPermissionsInAccessToken", "The token contains no permissions, or permissions can not be understood."),
+  // A token that has permissions, but not the one needed (or an Exchange scope that leaves the mailbox out):
+  // https://github.com/AzureCAT-GSI/DevCamp/issues/44 (403), https://github.com/microsoftgraph/microsoft-graph-docs/issues/10880
   accessDenied: () => e(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again."),
   // Application access policy: https://learn.microsoft.com/graph/auth-limit-mailbox-access#handling-api-errors,
   // with the [RAOP] detail Exchange appends today.
@@ -65,12 +70,32 @@ export const graph = {
   userNotFound: (id: string) =>
     e(404, "Request_ResourceNotFound", `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`),
   // https://github.com/iyear/E5SubBot/issues/39, https://github.com/aomail-ai/aomail-app/issues/18 (no Exchange licence);
-  // https://learn.microsoft.com/exchange/troubleshoot/user-and-shared-mailboxes/rest-api-is-not-yet-supported-for-this-mailbox-error
+  // https://learn.microsoft.com/exchange/troubleshoot/user-and-shared-mailboxes/rest-api-is-not-yet-supported-for-this-mailbox-error.
+  // Guests get the same: https://github.com/microsoftgraph/microsoft-graph-docs/issues/17826
   mailboxNotEnabled: () => e(404, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise."),
   // https://github.com/microsoftgraph/php-connect-sample/issues/13 (400); full text as Exchange returns it.
   invalidRecipient: (address: string) =>
     e(400, "ErrorInvalidRecipients", `At least one recipient is not valid., Recipient '${address}' is not resolved. All recipients must be resolved before a message can be submitted.`),
   noRecipients: () => e(400, "ErrorInvalidRecipients", "At least one recipient is required, but none were found."),
+  // 403 and code: https://learn.microsoft.com/graph/outlook-send-mail-from-other-user#example-2-unsuccessful-attempt-to-send-without-permissions;
+  // the text as Exchange returns it (the doc has since dropped the ","): https://docs.gitlab.com/omnibus/settings/microsoft_graph_mailer/
+  // (an app-only send whose "from" is another address) and https://support.iplicit.com/support/solutions/articles/47001299310
+  sendAsDenied: () =>
+    e(403, "ErrorSendAsDenied", "The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account., Cannot submit message."),
+  // Graph takes at most 4 MB per request: 413 for sendMail in https://github.com/O365/python-o365/issues/308;
+  // code and text in https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/682
+  requestTooLarge: () => e(413, "BadRequest", "The maximum request length supported is 4MB."),
+  // Over the mailbox's maximum message size: text in https://github.com/microsoftgraph/microsoft-graph-docs/issues/15579,
+  // 400 in https://github.com/motze92/office365-mail/issues/39
+  messageSizeExceeded: () => e(400, "ErrorMessageSizeExceeded", "The message exceeds the maximum supported size."),
+  // Only custom "x-" headers may be set (https://learn.microsoft.com/graph/api/resources/message); the refusal:
+  // https://github.com/terminal42/contao-notification_center/issues/436, 400 per several live reports.
+  invalidInternetMessageHeader: (name: string) =>
+    e(400, "InvalidInternetMessageHeader", `The internet message header name '${name}' should start with 'x-' or 'X-'.`),
+  // https://learn.microsoft.com/graph/api/user-list-messages#using-filter-and-orderby-in-the-same-query (400 as clients see it)
+  inefficientFilter: () => e(400, "InefficientFilter", "The restriction or sort order is too complex for this operation."),
+  // Query syntax the sandbox does not implement: Graph's code, the sandbox's own words.
+  unsupportedQuery: (detail: string) => e(400, "BadRequest", `The sandbox does not support this query: ${detail}`),
   meRequiresUser: () => e(400, "BadRequest", "/me request is only valid with delegated authentication flow."),
   badPayload: () =>
     e(400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format."),
@@ -79,10 +104,6 @@ export const graph = {
   // https://github.com/magodo/terraform-provider-outlook/issues/21 (429 ApplicationThrottled)
   mailboxConcurrency: (retryAfterSeconds: number) =>
     e(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", retryAfterSeconds),
-  // Exchange Online queues messages past 30/minute rather than failing them; the sandbox refuses instead, so a
-  // sender can prove it paces itself. The code is Outlook's throttling code; the text is the sandbox's own.
-  messageRate: (limit: number, retryAfterSeconds: number) =>
-    e(429, "ApplicationThrottled", `Mailbox is over its limit of ${limit} messages per minute.`, retryAfterSeconds),
   // Injected faults: codes from https://learn.microsoft.com/graph/errors , wording ours.
   serviceFault: (status: 429 | 500 | 503, retryAfterSeconds: number) =>
     status === 500

@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_CLIENT_ID, DEMO_MAILBOXES } from "../fixtures/demo";
+import { graphTestClient } from "./graph-test-client";
 import type { MailboxConcurrency } from "./throttle";
 import { useSandbox } from "@/tests/helpers/sandbox";
 
 const sb = useSandbox();
+const { graph, sendMail: send } = graphTestClient(sb);
 
-const graph = (token: string, path: string, init: RequestInit = {}) =>
-  fetch(`${sb.url}/graph.microsoft.com/v1.0/${path}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...init.headers },
-  });
-
-const sendMail = (token: string, subject = "hi", signal?: AbortSignal) =>
-  graph(token, `users/${DEMO_MAILBOXES.sender}/sendMail`, {
-    method: "POST",
-    signal,
-    body: JSON.stringify({ message: { subject, toRecipients: [{ emailAddress: { address: DEMO_MAILBOXES.recipient } }] } }),
-  });
+const sendMail = (token: string, subject = "hi", signal?: AbortSignal) => send(token, DEMO_MAILBOXES.sender, { subject }, { signal });
 
 const concurrency = async () =>
   (await sb.control<{ mailboxes: MailboxConcurrency[] }>("GET", "concurrency")).mailboxes.find((m) => m.appId === DEMO_CLIENT_ID);

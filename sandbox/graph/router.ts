@@ -1,12 +1,15 @@
 import type { SandboxContext } from "../core/context";
 import type { Endpoint } from "../core/faults";
-import { matchPath, readBody, sendEmpty, sendJson, type Exchange } from "../core/http";
+import { BodyTooLargeError, matchPath, readBody, sendEmpty, sendJson, type Exchange } from "../core/http";
 import { guid } from "../core/ids";
+import { sendIntermediaryAnswer } from "../core/intermediary";
 import type { User } from "../core/schema";
 import { authenticate, type PermissionRule, type Principal } from "./auth";
 import { getMe, getOrganization, getUser, listDomains, listUsers, type GraphResult } from "./directory";
 import { graph, graphHeaders, sendGraphError, type GraphError } from "./errors";
-import { listMessages, READ_MAIL, resolveMailbox, SEND_MAIL, sendMail } from "./mail";
+import { READ_MAIL, resolveMailbox, SEND_MAIL } from "./mailbox-access";
+import { listMessages } from "./messages";
+import { sendMail } from "./send-mail";
 
 interface GraphCall {
   ctx: SandboxContext;
@@ -44,7 +47,29 @@ const mailRoutes = (prefix: string[], param: string): GraphRoute[] => [
     mailbox: { param, rule: READ_MAIL },
     handle: (c) => listMessages(c.ctx, c.mailbox!, c.params.folder, c.ex.url.searchParams, c.version),
   },
+  {
+    endpoint: "messages",
+    method: "GET",
+    pattern: [...prefix, "messages"],
+    mailbox: { param, rule: READ_MAIL },
+    handle: (c) => listMessages(c.ctx, c.mailbox!, undefined, c.ex.url.searchParams, c.version),
+  },
 ];
+
+/** "When using the Microsoft Graph endpoint, there is a 4MB limit on the size of a request" (Microsoft, in
+ * https://github.com/microsoftgraph/microsoft-graph-docs/issues/85); the exact byte count is not published, 4 MiB here. */
+const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+/** The request body, or undefined when it is over Graph's limit (including bodies too big to buffer at all). */
+async function readGraphBody(ex: Exchange): Promise<string | undefined> {
+  try {
+    const body = await readBody(ex.req);
+    return Buffer.byteLength(body) > MAX_REQUEST_BYTES ? undefined : body;
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return undefined;
+    throw err;
+  }
+}
 
 const ROUTES: GraphRoute[] = [
   { endpoint: "users", method: "GET", pattern: ["users"], handle: (c) => listUsers(c.principal, c.version) },
@@ -82,7 +107,9 @@ export async function graphRouter(ctx: SandboxContext, ex: Exchange): Promise<vo
   const found = VERSIONS.has(version) ? match(ex.req.method ?? "GET", path) : undefined;
   if (!found) return send(graph.segmentNotFound(VERSIONS.has(version) ? (path[0] ?? "") : version));
   const { route, params } = found;
-  const body = route.method === "POST" ? await readBody(ex.req) : "";
+  const body = route.method === "POST" ? await readGraphBody(ex) : "";
+  // The front door refuses an oversized request before anything looks at its token.
+  if (body === undefined) return send(graph.requestTooLarge());
 
   // Failures found before the service "works" are still subject to its latency, as a slow service is slow to refuse.
   let early: GraphError | undefined;
@@ -103,6 +130,7 @@ export async function graphRouter(ctx: SandboxContext, ex: Exchange): Promise<vo
 
   const fault = await ctx.state.faults.apply(route.endpoint);
   if (fault.kind === "hang") return;
+  if (fault.kind === "intermediary") return sendIntermediaryAnswer(ex.res, fault);
   if (fault.kind === "fail") return send(graph.serviceFault(fault.status, fault.retryAfterSeconds));
   if (early || !auth.ok) return send(early ?? graph.invalidToken("Access token validation failure."));
   send(route.handle({ ctx, ex, principal: auth.principal, version, params, mailbox, body }));

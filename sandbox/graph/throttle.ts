@@ -1,4 +1,3 @@
-import type { Clock } from "../core/clock";
 import type { Limits } from "../core/schema";
 
 export interface MailboxConcurrency {
@@ -16,20 +15,12 @@ export interface MailboxConcurrency {
 
 export type Admission = { release: () => void } | { retryAfterSeconds: number };
 
-/**
- * Graph's Outlook limits: 4 concurrent requests per app per mailbox
- * (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits), and Exchange Online's
- * 30 messages per minute per mailbox
- * (https://learn.microsoft.com/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits#sending-limits-1).
- */
+/** Graph's Outlook limit of 4 concurrent requests per app per mailbox:
+ * https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits */
 export class MailboxGate {
   private readonly slots = new Map<string, MailboxConcurrency>();
-  private readonly submissions = new Map<string, number[]>();
 
-  constructor(
-    private readonly limits: () => Limits,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly limits: () => Limits) {}
 
   enter(appId: string, mailbox: string): Admission {
     const key = `${appId}|${mailbox}`;
@@ -53,23 +44,11 @@ export class MailboxGate {
     };
   }
 
-  admitMessage(mailbox: string): { retryAfterSeconds: number } | undefined {
-    const now = this.clock.now();
-    const recent = (this.submissions.get(mailbox) ?? []).filter((t) => t > now - 60_000);
-    this.submissions.set(mailbox, recent);
-    if (recent.length >= this.limits().messagesPerMinute) {
-      return { retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + 60_000 - now) / 1000)) };
-    }
-    recent.push(now);
-    return undefined;
-  }
-
   stats(): MailboxConcurrency[] {
     return [...this.slots.values()].map((s) => ({ ...s }));
   }
 
   reset(): void {
     this.slots.clear();
-    this.submissions.clear();
   }
 }

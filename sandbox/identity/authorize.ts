@@ -4,6 +4,7 @@ import { guid, randomToken } from "../core/ids";
 import type { PendingSignIn } from "../core/state";
 import { aad, aadTimestamp, type AadError } from "./errors";
 import { consentPage, errorPage, formPostPage, signInPage } from "./pages";
+import { unknownTenant } from "./tenant-segment";
 import { grantedDelegated, missingConsent, parseScopes, recordConsent } from "./scopes";
 import { clientInfo } from "./tokens";
 
@@ -53,7 +54,7 @@ export async function authorizeEndpoint(ctx: SandboxContext, ex: Exchange, tenan
   const { state } = ctx;
   const q = ex.url.searchParams;
   const tenant = state.findTenant(tenantSegment);
-  if (!tenant) return showError(ctx, ex, aad.tenantNotFound(tenantSegment));
+  if (!tenant) return showError(ctx, ex, unknownTenant(tenantSegment));
   const clientId = q.get("client_id");
   if (!clientId) return showError(ctx, ex, aad.missingParameter("client_id"));
   const app = state.findApplication(tenant, clientId);

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { decodeProtectedHeader, errors as joseErrors, importSPKI, jwtVerify } from "jose";
+import { decodeJwt, decodeProtectedHeader, errors as joseErrors, importSPKI, jwtVerify } from "jose";
 import type { Clock } from "../core/clock";
 import type { Application } from "../core/schema";
 import type { DirectoryTenant } from "../core/state";
@@ -79,7 +79,9 @@ async function checkAssertion(tenant: DirectoryTenant, app: Application, asserti
     return { ok: true, credential: "certificate" };
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired || err instanceof joseErrors.JWTClaimValidationFailed) {
-      return { ok: false, error: aad.assertionTime() };
+      // jose checks the times only after the signature, so the claims are the signer's and can be quoted as Entra does.
+      const { nbf = 0, exp = 0 } = decodeJwt(assertion);
+      return { ok: false, error: aad.assertionTime(clock.now(), nbf * 1000, exp * 1000) };
     }
     return { ok: false, error: aad.assertionSignature() };
   }

@@ -72,6 +72,9 @@ export const aad = {
   // https://github.com/Azure/azure-cli/issues/22145 (2022), https://github.com/james-gould/azure-keyvault-emulator/issues/324 (2025)
   tenantNotFound: (tenant: string) =>
     e(400, "invalid_tenant", 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`),
+  // https://github.com/caddy-dns/azure/issues/3 (a tenant GUID one character short), https://github.com/microsoft/Analysis-Services/issues/194
+  invalidTenantIdentifier: (tenant: string) =>
+    e(400, "invalid_request", 900023, `Specified tenant identifier '${tenant}' is neither a valid DNS name, nor a valid external domain.`),
   // https://github.com/donwa/oneindex/issues/621
   appNotFound: (clientId: string, directory: string) =>
     e(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory '${directory}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`),
@@ -95,7 +98,9 @@ export const aad = {
   expiredCertificate: () =>
     e(401, "invalid_client", 700027, "The certificate with identifier used to sign the client assertion is expired on application. [Reason - The key used is expired.]"),
   assertionSignature: () => e(401, "invalid_client", 700027, "Client assertion failed signature validation."),
-  assertionTime: () => e(401, "invalid_client", 700024, "Client assertion is not within its valid time range."),
+  // https://github.com/AzureAD/microsoft-authentication-library-for-java/issues/984 ; "valid from" is the epoch when the assertion has no nbf
+  assertionTime: (now: number, notBefore: number, expires: number) =>
+    e(401, "invalid_client", 700024, `Client assertion is not within its valid time range. Current time: ${ticksIso(now)}, assertion valid from ${ticksIso(notBefore)}, expiry time of assertion ${ticksIso(expires)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`),
   // Wording ours.
   assertionClaims: (detail: string) => e(401, "invalid_client", 50027, `Invalid JWT token. ${detail}`),
   missingParameter: (name: string) => e(400, "invalid_request", 900144, `The request body must contain the following parameter: '${name}'.`),
@@ -143,9 +148,10 @@ export const aad = {
   postOnly: (method: string) =>
     e(400, "invalid_request", 900561, `The endpoint only accepts POST requests. Received a ${method} request.`),
   invalidInstance: () => e(400, "invalid_instance", 50049, "Unknown or invalid instance."),
-  // Injected faults; wording ours.
-  serverError: (status: 429 | 500 | 503): AadError =>
-    status === 500
-      ? e(500, "server_error", 50000, "There was an error issuing a token or an issue with our sign-in service.")
-      : e(status, "temporarily_unavailable", status === 429 ? 90055 : 90006, status === 429 ? "There are too many incoming requests." : "The service is temporarily unavailable."),
+  // Injected faults (service-faults.ts). The wording of Microsoft's AADSTS50000 troubleshooting article; Entra reports
+  // internal errors as 500 server_error (https://github.com/AzureAD/azure-activedirectory-library-for-python/issues/18).
+  tokenIssuance: () => e(500, "server_error", 50000, "There was an error issuing a token or an issue with our sign-in service."),
+  // The reference's wording for ExternalServerRetryableError; temporarily_unavailable is the OAuth error it documents for
+  // "temporarily too busy", which Entra sends with 503 and Retry-After (AzureAD/microsoft-authentication-library-for-dotnet#3907).
+  temporarilyUnavailable: () => e(503, "temporarily_unavailable", 90006, "The service is temporarily unavailable."),
 };

@@ -1,13 +1,13 @@
 import type { SandboxContext } from "../core/context";
 import type { Endpoint } from "../core/faults";
 import { sendJson, type Exchange } from "../core/http";
+import { sendIntermediaryAnswer } from "../core/intermediary";
 import { authorizeEndpoint } from "./authorize";
 import { instanceDiscovery, openIdConfiguration, v2Issuer } from "./discovery";
 import { aad, sendAadError, type AadError } from "./errors";
+import { sendServiceFault } from "./service-faults";
+import { MULTI_TENANT, unknownTenant } from "./tenant-segment";
 import { tokenEndpoint } from "./token-endpoint";
-
-/** Tenant-independent segments Microsoft accepts in place of a tenant. */
-const MULTI_TENANT = new Set(["common", "organizations"]);
 
 const CACHEABLE = { "Cache-Control": "max-age=86400, private", "Access-Control-Allow-Origin": "*" };
 
@@ -25,7 +25,7 @@ interface Route {
 function discoveryTenant(ctx: SandboxContext, segment: string): { id?: string } | AadError {
   if (MULTI_TENANT.has(segment.toLowerCase())) return {};
   const tenant = ctx.state.findTenant(segment);
-  return tenant ? { id: tenant.id } : aad.tenantNotFound(segment);
+  return tenant ? { id: tenant.id } : unknownTenant(segment);
 }
 
 const isAadError = (value: object): value is AadError => "error" in value;
@@ -78,10 +78,12 @@ export async function identityRouter(ctx: SandboxContext, ex: Exchange): Promise
   }
   const fault = await ctx.state.faults.apply(route.endpoint);
   if (fault.kind === "hang") return true;
+  if (fault.kind === "intermediary") {
+    sendIntermediaryAnswer(ex.res, fault);
+    return true;
+  }
   if (fault.kind === "fail") {
-    sendAadError(ex.req, ex.res, aad.serverError(fault.status), ctx.state.clock.date(), {
-      "Retry-After": String(fault.retryAfterSeconds),
-    });
+    sendServiceFault(ex.req, ex.res, fault, ctx.state.clock.date());
     return true;
   }
   await route.handle(ctx, ex, tenant);

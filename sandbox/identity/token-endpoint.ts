@@ -6,6 +6,7 @@ import type { Application } from "../core/schema";
 import type { DirectoryTenant } from "../core/state";
 import { authenticateClient, type ClientCredential } from "./client-auth";
 import { aad, sendAadError, type AadError } from "./errors";
+import { unknownTenant } from "./tenant-segment";
 import { grantedDelegated, GRAPH_APP_ID, GRAPH_RESOURCE, missingConsent, parseScopes, type RequestedScopes } from "./scopes";
 import { issueAppToken, issueUserTokens, type TokenResponse } from "./tokens";
 
@@ -38,7 +39,7 @@ async function resolve(ctx: SandboxContext, ex: Exchange, tenantSegment: string)
   const { state } = ctx;
   const params = new URLSearchParams(await readBody(ex.req));
   const tenant = state.findTenant(tenantSegment);
-  if (!tenant) return fail(aad.tenantNotFound(tenantSegment));
+  if (!tenant) return fail(unknownTenant(tenantSegment));
 
   const grantType = params.get("grant_type");
   if (!grantType) return fail(aad.missingParameter("grant_type"));

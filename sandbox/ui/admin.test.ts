@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_CLIENT_SECRET, DEMO_MAILBOXES } from "../fixtures/demo";
+import { DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_RBAC_APP, DEMO_TENANT_ID } from "../fixtures/demo";
 import { useSandbox } from "@/tests/helpers/sandbox";
 
 const sb = useSandbox();
@@ -15,6 +15,19 @@ describe("admin view", () => {
     expect(page).not.toContain(DEMO_CLIENT_SECRET);
     expect(page).toContain("expired");
     expect(page).toContain("blocked by Conditional Access");
+  });
+
+  it("shows Exchange role assignments, Send As grants, guests, restricted senders and a tenant's outbound block", async () => {
+    await sb.control("PATCH", `tenants/${DEMO_TENANT_ID}`, { outboundBlock: "lowReputationIp" });
+    const page = await (await fetch(`${sb.url}/`)).text();
+    expect(page).toContain("Exchange role assignments (RBAC for Applications)");
+    expect(page).toContain(`RBAC Scoped App<br><code>${DEMO_RBAC_APP.clientId}</code></td><td>Application Mail.Send</td>`);
+    expect(page).toContain("Send As granted to");
+    expect(page).toContain("Lee Gu (Fabrikam) <span class=\"muted\">(guest)</span>");
+    expect(page).toContain("guest: no mailbox here");
+    expect(page).toContain("restricted (5.1.8)");
+    expect(page).toContain("outbound mail blocked: traffic not accepted from this IP (5.7.708)");
+    expect(page).toContain(`<code>${DEMO_MAILBOXES.sender}</code></div>`);
   });
 
   it("shows delivered mail with markup escaped and HTML bodies confined to a sandboxed iframe", async () => {

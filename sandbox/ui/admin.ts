@@ -1,7 +1,7 @@
 import type { SandboxContext } from "../core/context";
 import { matchPath, sendHtml, type Exchange } from "../core/http";
 import { secretHint } from "../core/ids";
-import type { Application } from "../core/schema";
+import type { Application, User } from "../core/schema";
 import type { DirectoryTenant, MailMessage, Recipient } from "../core/state";
 import { html, page, type Markup } from "./html";
 
@@ -28,22 +28,43 @@ function applicationRow(app: Application, now: number): Markup {
   </tr>`;
 }
 
+const OUTBOUND_BLOCKS: Record<NonNullable<DirectoryTenant["outboundBlock"]>, string> = {
+  tenantExceededThreshold: "outbound mail blocked: tenant has exceeded threshold (5.7.705)",
+  lowReputationIp: "outbound mail blocked: traffic not accepted from this IP (5.7.708)",
+};
+
+function userRow(ctx: SandboxContext, u: User): Markup {
+  const inbox = ctx.state.mailbox(u.id, "inbox").length;
+  return html`<tr><td>${u.displayName}${u.userType === "Guest" ? html` <span class="muted">(guest)</span>` : ""}<br><code>${u.userPrincipalName}</code></td>
+    <td>${yesNo(u.accountEnabled, "enabled", "disabled")}</td>
+    <td>${u.userType === "Guest" ? html`<span class="bad">guest: no mailbox here</span>` : yesNo(u.exchangeLicensed, "licensed", "unlicensed")}</td>
+    <td>${u.sendAs.length ? u.sendAs.map((t) => html`<div><code>${t}</code></div>`) : html`<span class="muted">nobody</span>`}</td>
+    <td>${u.restrictedSender ? html`<span class="bad">restricted (5.1.8)</span>` : html`<span class="ok">allowed</span>`}</td>
+    <td><a href="/mailbox/${u.id}">inbox (${inbox})</a> · <a href="/mailbox/${u.id}?folder=sentitems">sent</a></td></tr>`;
+}
+
+function roleAssignmentRow(tenant: DirectoryTenant, a: DirectoryTenant["roleAssignments"][number]): Markup {
+  const app = tenant.applications.find((x) => x.appId.toLowerCase() === a.appId.toLowerCase());
+  return html`<tr><td>${a.name}</td><td>${app?.displayName ?? ""}<br><code>${a.appId}</code></td><td>${a.role}</td>
+    <td>${a.mailboxes ? a.mailboxes.map((m) => html`<div><code>${m}</code></div>`) : "whole organization"}</td></tr>`;
+}
+
 function tenantCard(ctx: SandboxContext, tenant: DirectoryTenant): Markup {
   const now = ctx.state.clock.now();
-  const inboxCount = (userId: string) => ctx.state.messages.filter((m) => m.ownerId === userId && m.folder === "inbox").length;
   return html`<section class="card">
     <h2>${tenant.displayName} ${tenant.enabled ? "" : html`<span class="bad">(disabled)</span>`}</h2>
     <p class="muted">Tenant ID <code>${tenant.id}</code> · domains ${tenant.domains.map((d) => html`<code>${d.name}</code> `)}</p>
+    ${tenant.outboundBlock ? html`<p class="bad">${OUTBOUND_BLOCKS[tenant.outboundBlock]}</p>` : ""}
     <h3>App registrations</h3>
     <table><tr><th>Application</th><th>Status</th><th>Credentials</th><th>Application permissions</th><th>Delegated permissions</th><th>Redirect URIs</th></tr>
       ${tenant.applications.map((a) => applicationRow(a, now))}</table>
     <h3>Users</h3>
-    <table><tr><th>User</th><th>Account</th><th>Exchange licence</th><th>Mailbox</th></tr>
-      ${tenant.users.map(
-        (u) => html`<tr><td>${u.displayName}<br><code>${u.userPrincipalName}</code></td><td>${yesNo(u.accountEnabled, "enabled", "disabled")}</td>
-          <td>${yesNo(u.exchangeLicensed, "licensed", "unlicensed")}</td>
-          <td><a href="/mailbox/${u.id}">inbox (${inboxCount(u.id)})</a> · <a href="/mailbox/${u.id}?folder=sentitems">sent</a></td></tr>`,
-      )}</table>
+    <table><tr><th>User</th><th>Account</th><th>Exchange licence</th><th>Send As granted to</th><th>Sending</th><th>Mailbox</th></tr>
+      ${tenant.users.map((u) => userRow(ctx, u))}</table>
+    ${tenant.roleAssignments.length
+      ? html`<h3>Exchange role assignments (RBAC for Applications)</h3><table><tr><th>Name</th><th>App</th><th>Role</th><th>Scope</th></tr>
+        ${tenant.roleAssignments.map((a) => roleAssignmentRow(tenant, a))}</table>`
+      : ""}
     ${tenant.applicationAccessPolicies.length
       ? html`<h3>Application access policies</h3><table><tr><th>App</th><th>Access right</th><th>Mailboxes</th></tr>
         ${tenant.applicationAccessPolicies.map((p) => html`<tr><td><code>${p.appId}</code></td><td>${p.accessRight}</td><td>${p.mailboxes.join(", ")}</td></tr>`)}</table>`
@@ -75,7 +96,7 @@ export function adminUi(ctx: SandboxContext, ex: Exchange): boolean {
   const found = params && ctx.state.findUserById(params.userId);
   if (!found) return false;
   const folder = ex.url.searchParams.get("folder") === "sentitems" ? "sentitems" : "inbox";
-  const messages = ctx.state.messages.filter((m) => m.ownerId === found.user.id && m.folder === folder).reverse();
+  const messages = ctx.state.mailbox(found.user.id, folder);
   sendHtml(
     ex.res,
     200,

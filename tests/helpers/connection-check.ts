@@ -1,5 +1,14 @@
+import { expect } from "vitest";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { type ConnectionTestInput, freshTokenSource, type TokenSource } from "@/lib/microsoft/connection-check";
+import {
+  type ConnectionTestInput,
+  type ConnectionTestResult,
+  freshTokenSource,
+  runConnectionTest,
+  type StepName,
+  type StepRecord,
+  type TokenSource,
+} from "@/lib/microsoft/connection-check";
 
 /** A run of the sandbox's working app from the sender to the recipient mailbox; tests change one thing. */
 export function demoInput(sandboxUrl: string, overrides: Partial<ConnectionTestInput> = {}): ConnectionTestInput {
@@ -14,6 +23,8 @@ export function demoInput(sandboxUrl: string, overrides: Partial<ConnectionTestI
     dryRun: false,
     workspaceName: "Acme Sandbox",
     appVersion: "0.1.0-test",
+    // Waiting for bounces costs the window on every passing send; the tests about bounces ask for one.
+    bounceWindowMs: 0,
     ...overrides,
   };
 }
@@ -30,3 +41,18 @@ export function recordingTokenSource(): { source: TokenSource; tokens: string[] 
     },
   };
 }
+
+/** Runs a test of the sandbox and checks, every time, that neither credential reached the result. */
+export async function runChecked(sandboxUrl: string, overrides: Partial<ConnectionTestInput> = {}): Promise<ConnectionTestResult> {
+  const { source, tokens } = recordingTokenSource();
+  const input = demoInput(sandboxUrl, { tokenSource: source, ...overrides });
+  const result = await runConnectionTest(input);
+  const json = JSON.stringify(result);
+  if (input.clientSecret) expect(json).not.toContain(input.clientSecret);
+  for (const token of tokens) expect(json).not.toContain(token);
+  expect(json).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+  return result;
+}
+
+export const statuses = (result: ConnectionTestResult) => Object.fromEntries(result.steps.map((s) => [s.name, s.status]));
+export const stepOf = (result: ConnectionTestResult, name: StepName): StepRecord => result.steps.find((s) => s.name === name)!;

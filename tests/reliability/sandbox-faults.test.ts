@@ -36,7 +36,7 @@ const faults: Array<{ name: string; apply: () => Promise<unknown>; code: string 
   { name: "hanging", apply: fault("*", { hang: true }), code: "TIMEOUT" },
   { name: "answering 500", apply: fault("*", { failureRate: 1, failStatus: 500 }), code: "AADSTS50000" },
   { name: "answering 503", apply: fault("*", { failureRate: 1, failStatus: 503, retryAfterSeconds: 1 }), code: "AADSTS90006" },
-  { name: "throttling every request", apply: fault("*", { failureRate: 1, failStatus: 429, retryAfterSeconds: 1 }), code: "AADSTS90055" },
+  { name: "throttling every request", apply: fault("*", { failureRate: 1, failStatus: 429, retryAfterSeconds: 1 }), code: "ENTRA_THROTTLED" },
   { name: "Graph answering 503", apply: fault("users", { failureRate: 1, failStatus: 503, retryAfterSeconds: 0 }), code: "ServiceUnavailable" },
   { name: "Graph throttling every request", apply: fault("users", { failureRate: 1, failStatus: 429, retryAfterSeconds: 0 }), code: "TooManyRequests" },
 ];

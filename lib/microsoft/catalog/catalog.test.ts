@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogEntries, diagnose, getEntry, SEVERITIES, TEST_STEPS } from "@/lib/microsoft/catalog";
 import { ODATA_DISABLED } from "@/lib/microsoft/catalog/entries/graph";
+import { ENTRA_THROTTLED } from "@/lib/microsoft/catalog/entries/identity";
 
 /** Every code the product promises to explain. */
 const REQUIRED = {
@@ -9,12 +10,16 @@ const REQUIRED = {
     "AADSTS50011", "AADSTS65001", "AADSTS700082", "AADSTS50173", "AADSTS70008", "AADSTS50076", "AADSTS50079",
     "AADSTS50058", "AADSTS90014", "AADSTS900023", "AADSTS500011", "AADSTS70011", "AADSTS650057",
     "AADSTS7000218", "AADSTS50034", "AADSTS50126", "AADSTS50196", "invalid_grant",
+    "AADSTS50000", "AADSTS90006", "temporarily_unavailable", ENTRA_THROTTLED, "AADSTS700027", "AADSTS700024",
+    "AADSTS50078", "AADSTS9002327", "AADSTS9002313", "AADSTS650052", "AADSTS50020",
   ],
   graph: [
     "ErrorAccessDenied", ODATA_DISABLED, "ErrorInvalidUser", "MailboxNotEnabledForRESTAPI", "ErrorInvalidRecipients",
     "ErrorSendAsDenied", "ErrorQuotaExceeded", "ApplicationThrottled", "MailboxConcurrency", "TooManyRequests",
     "ErrorMessageSubmissionBlocked", "InvalidAuthenticationToken", "Authorization_RequestDenied",
     "ErrorExceededMessageLimit", "ServiceUnavailable", "GatewayTimeout",
+    "NoPermissionsInAccessToken", "ResourceNotFound", "ErrorSubmissionQuotaExceeded", "ErrorMessageSizeExceeded",
+    "RequestEntityTooLarge",
   ],
   msal: ["network_error"],
   product: [
@@ -63,11 +68,13 @@ describe("catalog", () => {
 
   it("marks throttling and outages retryable, and configuration mistakes not", () => {
     for (const code of ["ApplicationThrottled", "MailboxConcurrency", "TooManyRequests", "ServiceUnavailable",
-      "GatewayTimeout", "AADSTS50196", "network_error", "TIMEOUT"]) {
+      "GatewayTimeout", "AADSTS50196", "network_error", "TIMEOUT", "AADSTS50000", "AADSTS90006", "temporarily_unavailable",
+      ENTRA_THROTTLED, "ErrorSubmissionQuotaExceeded"]) {
       expect(getEntry(code)?.retryable, code).toBe(true);
     }
     for (const code of ["AADSTS7000215", "AADSTS7000222", "AADSTS90002", "ErrorAccessDenied", ODATA_DISABLED,
-      "SECRET_EXPIRED_BY_DATE", "ADMIN_CONSENT_MISSING"]) {
+      "SECRET_EXPIRED_BY_DATE", "ADMIN_CONSENT_MISSING", "AADSTS700027", "AADSTS700024", "AADSTS9002327",
+      "NoPermissionsInAccessToken", "RequestEntityTooLarge", "ErrorMessageSizeExceeded"]) {
       expect(getEntry(code)?.retryable, code).toBe(false);
     }
   });
@@ -77,6 +84,23 @@ describe("catalog", () => {
     expect(getEntry("USER_READ_ALL_NOT_GRANTED")?.severity).toBe("info");
     expect(getEntry("USER_READ_ALL_NOT_GRANTED")?.step).toBe("mailbox");
     expect(getEntry("AADSTS7000215")?.severity).toBe("error");
+  });
+
+  it("asks for the Correlation ID on Entra's own failures, which only Microsoft can trace", () => {
+    for (const code of ["AADSTS50000", "AADSTS90006", "AADSTS90024", "AADSTS90033", "temporarily_unavailable"]) {
+      expect(getEntry(code)?.fix, code).toMatch(/Correlation ID/);
+      expect(getEntry(code)?.fix, code).toMatch(/New support request/);
+    }
+  });
+
+  it("speaks of the certificate, never a new secret, when a certificate is refused", () => {
+    for (const code of ["AADSTS700027", "AADSTS700024"]) {
+      const entry = getEntry(code);
+      expect(`${entry?.title} ${entry?.cause} ${entry?.fix}`, code).toMatch(/certificate/i);
+      expect(entry?.fix, code).not.toMatch(/client secret/i);
+    }
+    expect(getEntry("AADSTS700027")?.fix).toMatch(/Certificates & secrets → Certificates/);
+    expect(getEntry("AADSTS700024")?.fix).toMatch(/clock/);
   });
 
   it("tells the Secret ID / Value story where it matters", () => {

@@ -1,10 +1,11 @@
 import { graphAliases, graphEntries } from "./entries/graph";
 import { identityEntries } from "./entries/identity";
 import { msalAliases, msalEntries } from "./entries/msal";
+import { networkEntries } from "./entries/network";
 import { productEntries } from "./entries/product";
 import type { CatalogEntry } from "./types";
 
-const ALL: readonly CatalogEntry[] = [...productEntries, ...identityEntries, ...graphEntries, ...msalEntries];
+const ALL: readonly CatalogEntry[] = [...productEntries, ...networkEntries, ...identityEntries, ...graphEntries, ...msalEntries];
 
 function index(entries: readonly CatalogEntry[]): ReadonlyMap<string, CatalogEntry> {
   const map = new Map<string, CatalogEntry>();

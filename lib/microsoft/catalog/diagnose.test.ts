@@ -98,6 +98,19 @@ describe("diagnose: MSAL errors", () => {
     expect(result).toMatchObject({ code: "AADSTS50196", retryable: true });
   });
 
+  it("reads Entra's bare 429, whose body MSAL cannot parse, from the status the token step puts on the error", () => {
+    const result = diagnose({
+      name: "ClientAuthError",
+      errorCode: "token_parsing_error",
+      errorMessage: "Failed to parse response (HTTP 429): SyntaxError: Unexpected token 'T', \"Too Many Requests\" is not valid JSON",
+      correlationId: CORRELATION,
+      status: 429,
+      headers: { "retry-after": "60" },
+    });
+    expect(result).toMatchObject({ code: "ENTRA_THROTTLED", source: "entra", retryable: true, retryAfterSeconds: 60, step: "token" });
+    expect(result.fix).toMatch(/wait 60 seconds/);
+  });
+
   it("reads ClientAuthError network_error as unreachable Microsoft", () => {
     const result = diagnose({
       name: "ClientAuthError",
@@ -237,12 +250,24 @@ describe("diagnose: Graph errors", () => {
     });
   });
 
-  it("reads outages by status when Graph gives no known code", () => {
+  it("reads outages by status when Graph gives no known code, and still shows Microsoft's code", () => {
     expect(diagnose({ statusCode: 503, code: "UnknownError", message: "" })).toMatchObject({
-      code: "ServiceUnavailable",
+      code: "UnknownError",
+      title: "Microsoft Graph is temporarily unavailable",
       retryable: true,
+      known: true,
     });
-    expect(diagnose({ statusCode: 504, code: "UnknownError", message: "" }).code).toBe("GatewayTimeout");
+    expect(diagnose({ statusCode: 504, code: "UnknownError", message: "" }).title).toBe("Microsoft Graph timed out");
+    expect(diagnose({ statusCode: 503, message: "" }).code).toBe("ServiceUnavailable");
+  });
+
+  it("says how long Microsoft asked to wait when throttling outlasted the test", () => {
+    const result = diagnose(graphError(429, "TooManyRequests", "Please retry again later.", { "Retry-After": "20" }));
+    expect(result).toMatchObject({ code: "TooManyRequests", retryable: true, retryAfterSeconds: 20 });
+    expect(result.cause).toMatch(/kept answering 429/);
+    expect(result.fix).toMatch(/Microsoft asked to wait 20 seconds before trying again\.$/);
+    expect(diagnose(graphError(429, "TooManyRequests", "x", { "Retry-After": "600" })).fix).toMatch(/wait 10 minutes/);
+    expect(diagnose(graphError(403, "ErrorAccessDenied", "x", { "Retry-After": "5" })).fix).not.toMatch(/asked to wait/);
   });
 
   it("finds the AADSTS code when a token failure surfaces inside a GraphError", () => {
@@ -295,6 +320,20 @@ describe("diagnose: unknown codes", () => {
     expect(result).toMatchObject({ code: "AADSTS9999998", known: false });
     expect(result.fix).toMatch(/invalid_grant/);
     expect(result.fix).toMatch(/Reconnect/);
+  });
+
+  it("shows an unknown Graph code, its message and its request IDs exactly as Microsoft sent them", () => {
+    const message = "Something we have never seen: 'adele.vance@contoso.onmicrosoft.com' {0} <x> 42%.";
+    const result = diagnose(graphError(409, "ErrorBrandNewThing", message));
+    expect(result).toMatchObject({
+      code: "ErrorBrandNewThing",
+      known: false,
+      httpStatus: 409,
+      rawMessage: message,
+      ids: { requestId: "8a7f6e5d-4c3b-2a19-0807-f6e5d4c3b2a1", clientRequestId: "c0ffee00-0000-4000-8000-000000000001" },
+    });
+    expect(result.title).toContain("ErrorBrandNewThing");
+    expect(result.fix).toMatch(/request-id/);
   });
 
   it("still explains an unknown Graph code, choosing the step from the status", () => {

@@ -1,6 +1,8 @@
 import { getEntry } from "./catalog";
 import { DOCS } from "./docs";
 import { ODATA_DISABLED } from "./entries/graph";
+import { ENTRA_THROTTLED } from "./entries/identity";
+import { INTERMEDIARY_ANSWERED, intermediaryAdvice, PROXY_AUTHENTICATION_REQUIRED } from "./entries/network";
 import { collectFacts, type ErrorFacts, primaryMessage } from "./extract";
 import { SIGN_IN_LOGS } from "./portal";
 import { scrub } from "./scrub";
@@ -10,6 +12,7 @@ const ODATA_TEXT = /Access to OData is disabled/i;
 /** Codes under which Exchange reports an application access policy / RBAC scope refusal. */
 const ODATA_CODES = new Set(["erroraccessdenied", "accessdenied", "extensionerror"]);
 const STATUS_ENTRIES: Readonly<Record<number, string>> = {
+  413: "RequestEntityTooLarge",
   429: "TooManyRequests",
   500: "InternalServerError",
   502: "InternalServerError",
@@ -18,6 +21,8 @@ const STATUS_ENTRIES: Readonly<Record<number, string>> = {
 };
 
 function resolve(facts: ErrorFacts, options: DiagnoseOptions): CatalogEntry | undefined {
+  // Whatever the libraries made of it, Microsoft said nothing: the answer came from the network.
+  if (facts.intermediary) return getEntry(facts.intermediary.status === 407 ? PROXY_AUTHENTICATION_REQUIRED : INTERMEDIARY_ANSWERED);
   const text = facts.texts.join("\n");
   if (facts.directCode) {
     const entry = getEntry(facts.directCode);
@@ -46,11 +51,20 @@ function resolve(facts: ErrorFacts, options: DiagnoseOptions): CatalogEntry | un
   if (facts.oauthCode) {
     const entry = getEntry(facts.oauthCode);
     if (entry) return entry;
+    // Entra throttles client credentials with a bare 429 whose body MSAL cannot parse, so only the status tells.
+    if (facts.status === 429) return getEntry(ENTRA_THROTTLED);
   }
   // A Graph call whose token step failed inside the SDK carries MSAL's error only as text.
   if (facts.unreachable || /\bnetwork_error\b/.test(text)) return getEntry("network_error");
-  const byStatus = facts.status === undefined ? undefined : STATUS_ENTRIES[facts.status];
-  return byStatus ? getEntry(byStatus) : undefined;
+  const byStatus = facts.status === undefined ? undefined : getEntry(STATUS_ENTRIES[facts.status] ?? "");
+  // The advice follows the status, but a code Microsoft sent stays the code shown, so it can be looked up and quoted.
+  return byStatus && facts.graphCode ? { ...byStatus, code: facts.graphCode } : byStatus;
+}
+
+/** "60 seconds", "3 minutes": how long Microsoft asked to wait, as a person would say it. */
+function waitText(seconds: number): string {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
 }
 
 function stepForStatus(status: number | undefined): TestStep {
@@ -137,16 +151,24 @@ function fallback(facts: ErrorFacts, options: DiagnoseOptions): CatalogEntry {
 export function diagnose(input: unknown, options: DiagnoseOptions = {}): Diagnosis {
   const facts = collectFacts(input);
   const entry = resolve(facts, options);
-  const base = entry ?? fallback(facts, options);
+  const answer = facts.intermediary;
+  const base = { ...(entry ?? fallback(facts, options)), ...(answer && intermediaryAdvice(answer)) };
   const step = options.step && entry?.anyStep ? options.step : base.step;
-  const raw = primaryMessage(facts);
+  // The advice quotes an intermediary's page itself; no message of it is Microsoft's.
+  const raw = answer ? undefined : primaryMessage(facts);
+  const status = answer?.status ?? facts.status;
+  // Retry-After is the one piece of timing Microsoft gives; the entries cannot know it in advance.
+  const wait =
+    base.retryable && facts.retryAfterSeconds !== undefined
+      ? ` Microsoft asked to wait ${waitText(facts.retryAfterSeconds)} before trying again.`
+      : "";
 
   const diagnosis: Diagnosis = {
     code: base.code,
     source: base.source,
     title: base.title,
     cause: base.cause,
-    fix: base.fix,
+    fix: base.fix + wait,
     docsUrl: base.docsUrl,
     step,
     severity: base.severity,
@@ -155,7 +177,7 @@ export function diagnose(input: unknown, options: DiagnoseOptions = {}): Diagnos
     ids: { ...facts.ids },
   };
   if (raw) diagnosis.rawMessage = scrub(raw);
-  if (facts.status !== undefined) diagnosis.httpStatus = facts.status;
+  if (status !== undefined) diagnosis.httpStatus = status;
   if (facts.retryAfterSeconds !== undefined) diagnosis.retryAfterSeconds = facts.retryAfterSeconds;
   return diagnosis;
 }

@@ -5,6 +5,7 @@
 const ENTRA_TS = "https://learn.microsoft.com/troubleshoot/entra/entra-id/app-integration";
 const EXO_LIMITS =
   "https://learn.microsoft.com/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits";
+const EXO_NDR = "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online";
 
 export const DOCS = {
   aadstsReference: "https://learn.microsoft.com/entra/identity-platform/reference-error-codes",
@@ -20,6 +21,10 @@ export const DOCS = {
   nationalClouds: "https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud",
   findTenantId: "https://learn.microsoft.com/entra/fundamentals/how-to-find-tenant",
   msalErrors: "https://learn.microsoft.com/entra/identity-platform/msal-error-handling-js",
+  entraThrottling: "https://learn.microsoft.com/entra/msal/dotnet/advanced/client-and-server-throttling",
+  entraSupport: "https://learn.microsoft.com/entra/fundamentals/how-to-get-support",
+  certificateCredentials: "https://learn.microsoft.com/entra/identity-platform/certificate-credentials",
+  spaRedirectUri: "https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#redirect-uris-for-single-page-apps-spas",
   redirectUriMismatch: `${ENTRA_TS}/error-code-aadsts50011-redirect-uri-mismatch`,
   resourcePrincipalNotFound: `${ENTRA_TS}/error-code-aadsts500011-resource-principal-not-found`,
   applicationDisabled: `${ENTRA_TS}/error-code-aadsts7000112-application-is-disabled`,
@@ -29,6 +34,9 @@ export const DOCS = {
   userFromOtherTenant: `${ENTRA_TS}/error-code-aadsts50020-user-account-identity-provider-does-not-exist`,
   userNotAssigned: `${ENTRA_TS}/error-code-aadsts50105-user-not-assigned-role`,
   userDisabled: `${ENTRA_TS}/error-code-aadsts50057-user-account-is-disabled`,
+  tokenIssuanceError: `${ENTRA_TS}/error-code-aadsts50000-issuing-token-sign-in-service`,
+  meWithAppToken:
+    "https://learn.microsoft.com/troubleshoot/entra/entra-id/users-groups-entra-apis/error-call-me-endpoint-microsoft-graph",
   graphErrors: "https://learn.microsoft.com/graph/errors",
   graphAuthErrors: "https://learn.microsoft.com/graph/resolve-auth-errors",
   graphThrottling: "https://learn.microsoft.com/graph/throttling",
@@ -45,5 +53,12 @@ export const DOCS = {
     "https://learn.microsoft.com/exchange/troubleshoot/user-and-shared-mailboxes/rest-api-is-not-yet-supported-for-this-mailbox-error",
   exoSendingLimits: `${EXO_LIMITS}#sending-limits-1`,
   exoMailboxLimits: `${EXO_LIMITS}#mailbox-storage-limits`,
+  exoMessageLimits: `${EXO_LIMITS}#message-limits`,
+  submissionQuotaExceeded: `${EXO_NDR}/fix-error-for-submission-quota-exceeded-in-exchange-online`,
+  graphLargeAttachments: "https://learn.microsoft.com/graph/outlook-large-attachments",
   restrictedUsers: "https://learn.microsoft.com/defender-office-365/outbound-spam-restore-restricted-users",
+  ndrReference: "https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online",
+  ndrTenantBlocks: `${EXO_NDR}/fix-error-code-5-7-700-through-5-7-750`,
+  m365Endpoints: "https://learn.microsoft.com/microsoft-365/enterprise/urls-and-ip-address-ranges",
+  m365NetworkPrinciples: "https://learn.microsoft.com/microsoft-365/enterprise/microsoft-365-network-connectivity-principles",
 } as const;

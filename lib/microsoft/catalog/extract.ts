@@ -1,3 +1,4 @@
+import { isIntermediaryAnswer, type IntermediaryAnswer } from "@/lib/microsoft/intermediary";
 import { retryAfterSeconds } from "@/lib/microsoft/retry-after";
 import type { DiagnosisIds } from "./types";
 
@@ -16,6 +17,8 @@ export interface ErrorFacts {
   retryAfterSeconds?: number;
   timedOut?: boolean;
   unreachable?: boolean;
+  /** Something other than Microsoft answered (lib/microsoft/intermediary.ts), found anywhere in the cause chain. */
+  intermediary?: IntermediaryAnswer;
 }
 
 type Rec = Record<string, unknown>;
@@ -108,6 +111,7 @@ function fromString(input: string, facts: ErrorFacts): void {
 }
 
 function fromRecord(input: Rec, facts: ErrorFacts, depth = 0): void {
+  if (isIntermediaryAnswer(input)) facts.intermediary ??= input;
   const errorCode = str(input.errorCode);
   const oauthError = str(input.error);
   const code = str(input.code);
@@ -170,6 +174,8 @@ function fromRecord(input: Rec, facts: ErrorFacts, depth = 0): void {
     fromRecord(input.cause, cause, depth + 1);
     facts.timedOut ||= cause.timedOut;
     facts.unreachable ||= cause.unreachable;
+    // MSAL's network_error and the Graph SDK's GraphClientError carry it as their cause.
+    facts.intermediary ??= cause.intermediary;
   }
 }
 

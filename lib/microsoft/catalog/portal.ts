@@ -10,6 +10,10 @@ export const SIGN_IN_LOGS = `${ENTRA} → Entra ID → Monitoring & health → S
 export const CONDITIONAL_ACCESS = `${ENTRA} → Entra ID → Conditional Access → Policies`;
 export const API_PERMISSIONS = `${APP_REGISTRATION} → API permissions`;
 export const CLIENT_SECRETS = `${APP_REGISTRATION} → Certificates & secrets → Client secrets`;
+export const CERTIFICATES = `${APP_REGISTRATION} → Certificates & secrets → Certificates`;
+export const AUTHENTICATION = `${APP_REGISTRATION} → Authentication`;
+/** Where Microsoft's error reference sends readers to "open a support ticket" (needs Service Support Administrator). */
+export const SUPPORT_REQUEST = `${ENTRA} → Learn & support → New support request`;
 export const GRANT_CONSENT = "Grant admin consent for <your organization> → Yes";
 export const M365_USERS = "Microsoft 365 admin center (admin.microsoft.com) → Users → Active users";
 export const EXCHANGE_MAILBOXES = "Exchange admin center (admin.exchange.microsoft.com) → Recipients → Mailboxes";

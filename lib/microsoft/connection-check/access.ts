@@ -1,8 +1,11 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
+import type { Diagnosis } from "@/lib/microsoft/catalog";
 import type { DateTimePreferences } from "@/lib/format/datetime";
+import type { Deadline } from "./deadline";
 import { checkMailbox, checkSignedInMailbox, userPath } from "./mailbox";
 import type { Done } from "./outcome";
-import { checkDelegatedPermissions, checkPermissions } from "./permissions";
+import { appMailReading, checkDelegatedPermissions, checkPermissions, delegatedMailReading, type MailReading } from "./permissions";
+import { explainRefusal } from "./refusal";
 import { acquireDelegatedToken, acquireToken, type AcquiredToken } from "./token";
 import type { DelegatedTokenSource, TokenRequest, TokenSource } from "./types";
 
@@ -11,25 +14,35 @@ import type { DelegatedTokenSource, TokenRequest, TokenSource } from "./types";
  * only what proves each one differs.
  */
 export interface Access {
-  token(request: Omit<TokenRequest, "skipCache">, now: () => Date, prefs: DateTimePreferences): Promise<Done<AcquiredToken>>;
+  /** Within the deadline, which decides whether a passing refusal of Entra's is worth waiting out. */
+  token(request: Omit<TokenRequest, "skipCache">, now: () => Date, prefs: DateTimePreferences, deadline: Deadline): Promise<Done<AcquiredToken>>;
   permissions(token: AcquiredToken): Done<true>;
   mailbox(graph: Client, mailbox: string, token: AcquiredToken): Promise<Done<true>>;
   /** The mailbox's Graph path, which sendMail is posted under. */
   sender(mailbox: string): string;
+  /** Advice for Graph's refusal of the send that Graph's own code cannot give, if any. */
+  refusal(err: unknown, token: AcquiredToken): Diagnosis | undefined;
+  /** What the token lets the app read in the sender's mailbox, where a bounce would land. */
+  mailReading(token: AcquiredToken): MailReading;
 }
 
 /** Client credentials: the app acts on any mailbox its application permissions reach. */
 export const applicationAccess = (source: TokenSource): Access => ({
-  token: (request, now, prefs) => acquireToken(source, request, now, prefs),
+  token: (request, now, prefs, deadline) => acquireToken(source, request, now, prefs, deadline),
   permissions: (token) => checkPermissions(token.roles),
   mailbox: (graph, mailbox, token) => checkMailbox(graph, mailbox, token.roles),
   sender: userPath,
+  refusal: (err, token) => explainRefusal(err, token.roles),
+  mailReading: (token) => appMailReading(token.roles),
 });
 
 /** Delegated: the app acts as the mailbox that signed in, and only as it. */
 export const delegatedAccess = (source: DelegatedTokenSource): Access => ({
-  token: (request, now, prefs) => acquireDelegatedToken(source, request, now, prefs),
+  token: (request, now, prefs, deadline) => acquireDelegatedToken(source, request, now, prefs, deadline),
   permissions: (token) => checkDelegatedPermissions(token.scopes),
   mailbox: (graph, mailbox) => checkSignedInMailbox(graph, mailbox),
   sender: () => "/me",
+  // The signed-in account is the mailbox: Graph's refusal means what its code says.
+  refusal: () => undefined,
+  mailReading: (token) => delegatedMailReading(token.scopes),
 });

@@ -21,3 +21,13 @@ export async function ensureOk(response: Response): Promise<Response> {
   if (response.ok) return response;
   throw new GraphResponseError(response.status, await response.text(), response.headers);
 }
+
+/** Graph's `error.code`, when the answer carries one: `{ "error": { "code": … } }`. */
+export function graphErrorCode(err: GraphResponseError): string | undefined {
+  try {
+    const code: unknown = (JSON.parse(err.body) as { error?: { code?: unknown } } | null)?.error?.code;
+    return typeof code === "string" ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}

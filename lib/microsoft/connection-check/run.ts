@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { US_DEFAULTS, type DateTimePreferences } from "@/lib/format/datetime";
 import { createGraphClient } from "@/lib/microsoft/graph";
 import { createMicrosoftFetch } from "@/lib/microsoft/transport";
@@ -14,6 +15,12 @@ import { Upstream } from "./upstream";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_TOTAL_TIMEOUT_MS = 30_000;
+/**
+ * How long a send waits for a bounce. The refusals it is for (restricted sender, tenant outbound blocks) are decided by
+ * the sender's own Exchange as it submits, so their report comes back in seconds; a longer wait would slow every
+ * passing test for the rare late one, which the next run reports anyway.
+ */
+export const DEFAULT_BOUNCE_WINDOW_MS = 10_000;
 
 interface RunContext {
   input: ConnectionTestInput;
@@ -33,7 +40,7 @@ async function runSteps({ input, now, prefs, deadline, run, upstream }: RunConte
   const microsoftFetch = createMicrosoftFetch({ cloud, sandboxUrl: config.sandboxUrl, timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const fetch = upstream.wrap(microsoftFetch, cloud);
   const access = input.delegatedTokenSource ? delegatedAccess(input.delegatedTokenSource) : applicationAccess(input.tokenSource ?? freshTokenSource);
-  const token = await run.step("token", () => access.token({ cloud, tenant, clientId, clientSecret, fetch }, now, prefs));
+  const token = await run.step("token", () => access.token({ cloud, tenant, clientId, clientSecret, fetch }, now, prefs, deadline));
   if (!token) return undefined;
 
   const graph = createGraphClient({ accessToken: token.accessToken, fetch, cloud, retry: retryWithin(deadline) });
@@ -43,16 +50,27 @@ async function runSteps({ input, now, prefs, deadline, run, upstream }: RunConte
   if (!ready) return token;
 
   await run.step("send", async () => {
-    if (!to) return { status: "skipped", value: true, summary: "Dry run: no mail sent." };
-    const message = composeTestMessage({ mailbox, workspaceName: input.workspaceName, sentAt: now(), prefs, appVersion: input.appVersion });
-    return sendTestMessage(graph, access.sender(mailbox), to, message);
+    if (!to) return { status: "skipped", value: true, summary: "Dry run: no mail sent, so sending was not tested." };
+    const sentAt = now();
+    const reference = randomBytes(5).toString("hex").toUpperCase();
+    const message = composeTestMessage({ mailbox, workspaceName: input.workspaceName, sentAt, prefs, appVersion: input.appVersion, reference });
+    return sendTestMessage({
+      graph,
+      mailbox,
+      sender: access.sender(mailbox),
+      to,
+      message,
+      sentAt,
+      explainRefusal: (err) => access.refusal(err, token),
+      bounces: { reading: access.mailReading(token), windowMs: input.bounceWindowMs ?? DEFAULT_BOUNCE_WINDOW_MS, deadline },
+    });
   });
   return token;
 }
 
 /**
  * Proves, step by step, that a mailbox can send through an app registration: settings, a fresh token, the
- * token's permissions, the mailbox, and a real test message. Resolves whatever Microsoft or the settings do,
+ * token's permissions, the mailbox, and a real test message that does not bounce. Resolves whatever Microsoft or the settings do,
  * within totalTimeoutMs; neither the result nor a step ever holds the client secret or the access token.
  */
 export async function runConnectionTest(input: ConnectionTestInput, hooks: ConnectionTestHooks = {}): Promise<ConnectionTestResult> {

@@ -1,7 +1,9 @@
 import { formatDateTime, type DateTimePreferences } from "@/lib/format/datetime";
 import { diagnose } from "@/lib/microsoft/catalog";
 import { acquireAppToken, createConfidentialClient } from "@/lib/microsoft/msal";
+import type { Deadline } from "./deadline";
 import { failed, type Done } from "./outcome";
+import { withOneRetry } from "./token-retry";
 import type { DelegatedTokenSource, TokenRequest, TokenSource } from "./types";
 
 /** A new MSAL client per request: nothing cached, nothing shared between connections. */
@@ -37,8 +39,14 @@ function issued(token: AcquiredToken, kind: string, prefs: DateTimePreferences):
 }
 
 /** Proves the credential as it is now. */
-export async function acquireToken(source: TokenSource, request: Request, now: () => Date, prefs: DateTimePreferences): Promise<Done<AcquiredToken>> {
-  const token = await source({ ...request, skipCache: true });
+export async function acquireToken(
+  source: TokenSource,
+  request: Request,
+  now: () => Date,
+  prefs: DateTimePreferences,
+  deadline: Deadline,
+): Promise<Done<AcquiredToken>> {
+  const token = await withOneRetry((fetch) => source({ ...request, fetch, skipCache: true }), request.fetch, deadline);
   return issued({ ...token, acquiredAt: now(), scopes: [] }, "an app-only token", prefs);
 }
 
@@ -48,8 +56,9 @@ export async function acquireDelegatedToken(
   request: Request,
   now: () => Date,
   prefs: DateTimePreferences,
+  deadline: Deadline,
 ): Promise<Done<AcquiredToken>> {
-  const token = await source({ ...request, skipCache: true });
+  const token = await withOneRetry((fetch) => source({ ...request, fetch, skipCache: true }), request.fetch, deadline);
   if (!token) return failed(diagnose("MAILBOX_NOT_CONNECTED", { step: "token" }));
   return issued({ ...token, acquiredAt: now(), roles: [] }, "a token for the mailbox's saved sign-in", prefs);
 }

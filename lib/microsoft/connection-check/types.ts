@@ -58,7 +58,7 @@ export interface ConnectionTestInput {
   mailbox: string;
   /** Recipient of the test message; required unless dryRun. */
   to?: string;
-  /** Proves everything up to sending, without sending. */
+  /** Proves everything up to sending, without sending: sending itself is not tested. */
   dryRun: boolean;
   workspaceName?: string;
   /** Base URL of the Microsoft 365 emulator; required for the sandbox cloud. */
@@ -69,6 +69,11 @@ export interface ConnectionTestInput {
   timeoutMs?: number;
   /** For the whole run, whatever Microsoft does. */
   totalTimeoutMs?: number;
+  /**
+   * How long to keep looking for a bounce of the test message once Microsoft has accepted it, when the app may read
+   * the sender's mailbox; 0 does not look. Never past totalTimeoutMs.
+   */
+  bounceWindowMs?: number;
   now?: () => Date;
   /** How the token is acquired; a fresh MSAL client unless the caller brings its own. */
   tokenSource?: TokenSource;

@@ -10,6 +10,7 @@ import {
 } from "../portal";
 import type { CatalogEntry } from "../types";
 import { definer } from "./define";
+import { RBAC_CHECK } from "./exchange-rbac";
 
 const graph = definer("graph");
 
@@ -25,25 +26,29 @@ export const graphEntries: readonly CatalogEntry[] = [
   graph("ErrorAccessDenied", "permissions", {
     title: "Microsoft Graph refused: Mail.Send is missing or not consented",
     cause:
-      "Graph answered 403 Access denied. For an app-only connection this almost always means the application " +
-      "permission Mail.Send was never added or never got admin consent, so the token carries no Mail.Send role. " +
+      "Graph answered 403 Access denied. For an app-only connection this means the application permission Mail.Send " +
+      "was never added or never got admin consent in Entra, or, for an app granted Mail.Send in Exchange Online " +
+      "through RBAC for Applications, that this mailbox is outside the management scope of its role assignment. " +
       "For a delegated connection, the signed-in account has no right to use this mailbox.",
     fix:
-      `App-only connection: open ${ADD_MAIL_SEND} Delegated connection: reconnect signed in as the mailbox's own ` +
-      "account.",
+      `App-only connection granted in Entra: open ${ADD_MAIL_SEND} Granted through Exchange: ${RBAC_CHECK} ` +
+      "Delegated connection: reconnect signed in as the mailbox's own account.",
     docsUrl: DOCS.graphAuthErrors,
   }),
   graph(ODATA_DISABLED, "permissions", {
     title: "An Exchange policy keeps this app out of this mailbox",
     cause:
       'Graph answered "Access to OData is disabled": the app does hold Mail.Send, but an Exchange Online application ' +
-      "access policy or an RBAC for Applications scope limits it to other mailboxes, and this mailbox is outside.",
+      "access policy (the older way to limit an app to some mailboxes, which RBAC for Applications replaces) limits it " +
+      "to other mailboxes, and this mailbox is outside.",
     fix:
       `In ${EXO_POWERSHELL} run Test-ApplicationAccessPolicy -Identity <mailbox> -AppId <Application (client) ID>. ` +
       "If it shows Denied, add the mailbox to the mail-enabled security group named by Get-ApplicationAccessPolicy " +
-      "(Add-DistributionGroupMember -Identity <group> -Member <mailbox>). If the tenant uses RBAC for Applications, " +
-      "run Test-ServicePrincipalAuthorization -Identity <app> -Resource <mailbox> and widen the management scope of " +
-      'the "Application Mail.Send" role assignment. Exchange can take up to about two hours to apply the change.',
+      "(Add-DistributionGroupMember -Identity <group> -Member <mailbox>). Microsoft recommends moving to RBAC for " +
+      "Applications: assign the app the \"Application Mail.Send\" role scoped to the mailboxes it may use, then remove " +
+      "Mail.Send from the app in Entra, since Exchange adds Entra's grant and the role assignment together and a scope " +
+      `only limits the app once the Entra grant is gone. ${RBAC_CHECK} Exchange can take up to about two hours to ` +
+      "apply a change.",
     docsUrl: DOCS.limitMailboxAccess,
   }),
   graph("Authorization_IdentityNotFound", "permissions", {
@@ -67,6 +72,21 @@ export const graphEntries: readonly CatalogEntry[] = [
     docsUrl: DOCS.graphPermissions,
     severity: "warning",
   }),
+  // 401 "The token contains no permissions, or permissions can not be understood." (Microsoft's troubleshooting article,
+  // for /me called with a client credentials token.)
+  graph("NoPermissionsInAccessToken", "permissions", {
+    title: "Microsoft Graph found no usable permissions in the token",
+    cause:
+      "Graph answered 401: the token carries no permission it can use for this request. Microsoft documents it for an " +
+      "app-only token (client credentials) sent to /me: such a token holds application permissions (roles) and no " +
+      "signed-in user, and /me needs one. A token with no permissions at all gets the same answer.",
+    fix:
+      "App-only connections send through /users/<mailbox>, never /me: check that the account's permission mode is " +
+      `Application and that Mail.Send is granted, in Entra (${ADD_MAIL_SEND}) or in Exchange Online through RBAC for ` +
+      `Applications (${RBAC_CHECK}). Delegated connections send through /me with the mailbox's own sign-in: reconnect ` +
+      "the mailbox.",
+    docsUrl: DOCS.meWithAppToken,
+  }),
 
   // — The mailbox itself —
   graph("ErrorInvalidUser", "mailbox", {
@@ -88,6 +108,20 @@ export const graphEntries: readonly CatalogEntry[] = [
       `Look the user up in ${M365_USERS} and use its user principal name or primary email address; check that the ` +
       "connection's Tenant ID is the tenant that hosts this mailbox.",
     docsUrl: DOCS.getUser,
+  }),
+  // 404 "Resource could not be discovered." — answered for a user without a mailbox Graph can reach, and for /me with an
+  // app-only token (microsoftgraph/microsoft-graph-docs#5143, Microsoft's answer there).
+  graph("ResourceNotFound", "mailbox", {
+    title: "Microsoft Graph could not find a mailbox for this account",
+    cause:
+      "Graph answered 404 \"Resource could not be discovered\": the account exists, but Graph found no Exchange Online " +
+      "mailbox to work with. Typical for a guest account, a user without an Exchange Online license, a mailbox that " +
+      "was removed, or /me called with an app-only token.",
+    fix:
+      `Check that the address is listed in ${EXCHANGE_MAILBOXES}. Guests have no mailbox in this tenant: use a ` +
+      `member's mailbox. For a user without one, assign a license that includes Exchange Online (${M365_USERS} → the ` +
+      "user → Licenses and apps) and wait until the mailbox appears.",
+    docsUrl: DOCS.graphErrors,
   }),
   graph("MailboxNotEnabledForRESTAPI", "mailbox", {
     title: "This account has no Exchange Online mailbox",
@@ -119,6 +153,8 @@ export const graphEntries: readonly CatalogEntry[] = [
     fix: "Enter a single, complete email address as the test recipient in forge365 and test again.",
     docsUrl: DOCS.sendMail,
   }),
+  // "The user account which was used to submit this request does not have the right to send mail on behalf of the
+  // specified sending account., Cannot submit message." (microsoftgraph/microsoft-graph-docs-contrib#7446).
   graph("ErrorSendAsDenied", "send", {
     title: "Not allowed to send as that From address",
     cause:
@@ -144,13 +180,55 @@ export const graphEntries: readonly CatalogEntry[] = [
   graph("ErrorExceededMessageLimit", "send", {
     title: "The mailbox hit its daily sending limit",
     cause:
-      "Exchange Online stopped accepting messages from this mailbox for now because it exceeded a sending limit " +
-      "(10,000 recipients per day, 30 messages per minute).",
+      "Exchange Online stopped accepting messages from this mailbox for now because it exceeded a daily sending limit " +
+      "(10,000 recipients in the past 24 hours). Going over 30 messages a minute only delays sending: Exchange queues " +
+      "the excess for the following minutes.",
     fix:
       "Wait for the 24-hour window to reset before sending again, and plan volume per mailbox below Exchange " +
       "Online's limits; spread campaigns over more mailboxes instead.",
     docsUrl: DOCS.exoSendingLimits,
     retryable: true,
+  }),
+  // Exchange's code, which Graph passes through: "the sender's submission quota was exceeded" (Exchange Web Services'
+  // ResponseCode list). Limits as Exchange Online's limits page and its NDR article state them.
+  graph("ErrorSubmissionQuotaExceeded", "send", {
+    title: "The mailbox reached Exchange Online's daily recipient limit",
+    cause:
+      "Exchange refused the message because this mailbox sent to more than 10,000 recipients within the past 24 hours " +
+      "(a rolling window, not a calendar day). Sending more than 30 messages a minute is not refused: Exchange queues " +
+      "the excess for the following minutes. A sudden spike nobody sent on purpose can mean the account is compromised.",
+    fix:
+      "Wait until fewer than 10,000 recipients were sent to in the past 24 hours, then test again; spread large " +
+      "volumes over more mailboxes. If nobody sent that much, treat the account as compromised: reset its password and " +
+      "review its inbox rules and sign-ins.",
+    docsUrl: DOCS.submissionQuotaExceeded,
+    retryable: true,
+  }),
+  // "The message being sent exceeds the message size limit." (Exchange Web Services' ResponseCode list.)
+  graph("ErrorMessageSizeExceeded", "send", {
+    title: "The message is larger than Exchange allows this mailbox to send",
+    cause:
+      "Exchange Online refused the message because it is larger than the maximum size the mailbox (or the " +
+      "organization) may send. The test message is small, so a test failing this way points at a send limit set very " +
+      "low.",
+    fix:
+      `Check the mailbox's limit in ${EXO_POWERSHELL}: Get-Mailbox <mailbox> | Format-List MaxSendSize, and raise it ` +
+      "with Set-Mailbox <mailbox> -MaxSendSize if it is too small. For real messages, send large files as links or " +
+      "attach them through an upload session.",
+    docsUrl: DOCS.exoMessageLimits,
+  }),
+  // 413 "The maximum request length supported is 4MB." (O365/python-o365#472; Graph's error reference: "The request size
+  // exceeds the maximum limit.") Graph names no code for it that we could verify, so the entry is found by status and
+  // keyed by the status's name, as the other status entries are.
+  graph("RequestEntityTooLarge", "send", {
+    title: "The request to Microsoft Graph was larger than 4 MB",
+    cause:
+      "Graph refused the request with 413 Request Entity Too Large: one request may carry at most 4 MB, and sendMail " +
+      "carries the whole message, attachments included (they grow by about a third when encoded).",
+    fix:
+      "Send less in one request: attachments of 3 MB or more go into a draft through an upload session (up to 150 MB), " +
+      "and the draft is then sent.",
+    docsUrl: DOCS.graphLargeAttachments,
   }),
 
   // — Token problems seen by Graph —
@@ -193,8 +271,11 @@ export const graphEntries: readonly CatalogEntry[] = [
   }),
   graph("TooManyRequests", "send", {
     title: "Microsoft is throttling requests",
-    cause: "Microsoft Graph answered 429 Too Many Requests: the app or tenant sent too much in a short time.",
-    fix: "Wait for the time Microsoft asked for (Retry-After) and test again; forge365 retries sends on its own.",
+    cause:
+      "Microsoft Graph kept answering 429 Too Many Requests: the app or tenant sent too much in a short time. Test " +
+      "Connection waited and asked again while the test's time allowed, and Microsoft was still refusing (or asked for " +
+      "a longer wait than the test had left).",
+    fix: "Wait at least as long as Microsoft asked for, then test again. Nothing needs to change unless it keeps happening.",
     docsUrl: DOCS.graphThrottling,
     severity: "warning",
     retryable: true,

@@ -2,6 +2,8 @@ import { DOCS } from "../docs";
 import {
   API_PERMISSIONS,
   APP_REGISTRATION,
+  AUTHENTICATION,
+  CERTIFICATES,
   CLIENT_SECRETS,
   CONDITIONAL_ACCESS,
   ENTERPRISE_APP,
@@ -9,6 +11,7 @@ import {
   GRANT_CONSENT,
   M365_USERS,
   SIGN_IN_LOGS,
+  SUPPORT_REQUEST,
 } from "../portal";
 import type { CatalogEntry } from "../types";
 import { definer } from "./define";
@@ -17,6 +20,26 @@ const entra = definer("entra");
 
 const RECONNECT =
   "In forge365, open the mailbox and select Reconnect, then sign in on Microsoft's page as the mailbox's own account.";
+
+/**
+ * Entra's own failures can only be traced by Microsoft, from the request's IDs, which the diagnosis lists below its
+ * advice. The error code reference's "Open a support ticket" links to how-to-get-support, whose steps these are.
+ */
+const QUOTE_IDS =
+  `If it keeps failing, open a support request with Microsoft (${SUPPORT_REQUEST}) and quote the Correlation ID and ` +
+  "Timestamp shown below.";
+const TRANSIENT_FIX = `Nothing needs to change on your side: test again in a few minutes. ${QUOTE_IDS}`;
+/** What the token step does before giving such an answer (connection-check/token-retry.ts). */
+const RETRIED =
+  "Test Connection tries once more by itself when Microsoft reports an outage or throttling and the wait it asks for " +
+  "fits in the test's time.";
+
+/**
+ * Entra sends no code with this one: client credentials that are throttled get a bare "429 Too Many Requests" with
+ * `Retry-After: 60` (learn.microsoft.com/entra/msal/dotnet/advanced/client-and-server-throttling; the body as
+ * AzureAD/microsoft-authentication-library-for-dotnet#2855 shows it). The key is ours.
+ */
+export const ENTRA_THROTTLED = "ENTRA_THROTTLED";
 
 /** Codes from Microsoft Entra's token and authorize endpoints (AADSTS numbers and OAuth `error` values). */
 export const identityEntries: readonly CatalogEntry[] = [
@@ -109,6 +132,43 @@ export const identityEntries: readonly CatalogEntry[] = [
     docsUrl: DOCS.missingClientCredential,
   }),
 
+  // — Certificate credentials —
+  // AADSTS700027 reasons as Entra words them: "The key was not found" (AzureAD/microsoft-authentication-library-for-js#8339,
+  // Azure/azure-sdk-for-net#29007), "The key used is expired" (Microsoft's Azure Stack HCI registration troubleshooting,
+  // which traces it to a wrong server clock), "failed signature validation" (the error code reference).
+  entra("AADSTS700027", "token", {
+    title: "Microsoft did not accept the app's certificate",
+    cause:
+      "The app signed in with a certificate and Entra could not validate the signed request (the client assertion). " +
+      "Microsoft's message below gives the reason: the certificate is not registered on the app registration (\"The key " +
+      "was not found\": the thumbprint it was signed with matches none of the app's certificates), it has expired there " +
+      "(\"The key used is expired\"), or the request was signed with a private key that does not belong to the " +
+      "registered certificate (\"failed signature validation\"). A server clock that is far off can make a valid " +
+      "certificate look expired.",
+    fix:
+      `Open ${CERTIFICATES} and compare the Thumbprint column with the thumbprint in Microsoft's message. Upload the ` +
+      "public part (.cer, .pem or .crt) of the certificate forge365 signs with if it is missing, or a renewed " +
+      "certificate if it has expired, and give forge365 that certificate's own private key. Check that the forge365 " +
+      "server's clock is right.",
+    docsUrl: DOCS.certificateCredentials,
+  }),
+  // "Client assertion is not within its valid time range. Current time: …, assertion valid from …, expiry time of
+  // assertion …" (AzureAD/microsoft-authentication-library-for-dotnet#4951, AzureAD/microsoft-authentication-library-for-java#984);
+  // clock skew and a reused, expired assertion are the causes those reports found.
+  entra("AADSTS700024", "token", {
+    title: "The certificate-signed request was outside its time window",
+    cause:
+      "A certificate-signed request (client assertion) says from when until when it is valid (its nbf and exp " +
+      "times), and Entra received it outside that window: the clock of the server that signed it is wrong, or a signed " +
+      "request was kept and sent again after it expired. Microsoft's message below shows Entra's current time and the " +
+      "request's window.",
+    fix:
+      "Synchronize the forge365 server's clock with an internet time source (NTP) and test again. In Microsoft's " +
+      'message, the difference between "Current time" and "assertion valid from" or "expiry time of assertion" is how ' +
+      "far off the clock is.",
+    docsUrl: DOCS.certificateCredentials,
+  }),
+
   // — Malformed requests —
   entra("AADSTS90014", "token", {
     title: "A required field is missing from the sign-in request",
@@ -139,6 +199,17 @@ export const identityEntries: readonly CatalogEntry[] = [
       "Check that the connection's cloud matches the tenant's cloud. If it does, report this error with its " +
       "Correlation ID to the forge365 maintainers: forge365 builds the scope itself.",
     docsUrl: DOCS.clientCredentialsFlow,
+  }),
+  // "AADSTS9002313: Invalid request. Request is malformed or invalid.", also answered with invalid_grant to a refresh
+  // token Entra cannot read (the reference; a refresh failure quoted in public READMEs and tests).
+  entra("AADSTS9002313", "token", {
+    title: "Microsoft could not read the sign-in request",
+    cause:
+      "Entra found the request malformed or invalid. For a delegated mailbox this usually means the saved sign-in " +
+      "(refresh token) is damaged or is not one Entra issued to this app; for a new sign-in, a parameter (often the " +
+      "one-time code) arrived cut short or altered.",
+    fix: `${RECONNECT} ${QUOTE_IDS}`,
+    docsUrl: DOCS.aadstsReference,
   }),
 
   // — Policy blocks —
@@ -215,6 +286,20 @@ export const identityEntries: readonly CatalogEntry[] = [
       `and offline_access, select Add permissions, then ${GRANT_CONSENT}. Start Connect again.`,
     docsUrl: DOCS.aadstsReference,
   }),
+  // The reference: "The app needs access to a service … that your organization … hasn't subscribed to or enabled";
+  // Microsoft's troubleshooting for bundled consent quotes the other wording, "… lacks a service principal for".
+  entra("AADSTS650052", "authorize", {
+    title: "The app needs a Microsoft service the organization has not enabled",
+    cause:
+      "The sign-in asked for access to an API (named in Microsoft's message) that has no service principal in the " +
+      "organization: the organization has not subscribed to or enabled that service, or the API's service principal " +
+      "was never created there. For Microsoft Graph this is unusual.",
+    fix:
+      "An administrator reviews the organization's service subscriptions for the service named in Microsoft's message. " +
+      "If the service should be there, creating its service principal from its application ID fixes it " +
+      "(Azure CLI: az ad sp create --id <application ID>); then start Connect again.",
+    docsUrl: DOCS.aadstsReference,
+  }),
 
   // — Signing in as the mailbox (delegated connections) —
   entra("AADSTS50011", "authorize", {
@@ -227,6 +312,20 @@ export const identityEntries: readonly CatalogEntry[] = [
       "paste the redirect URI shown on this connection's page in forge365 exactly as shown, and select Save.",
     docsUrl: DOCS.redirectUriMismatch,
   }),
+  // "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests."
+  // (AzureAD/microsoft-authentication-library-for-js#2482): a spa redirect URI needs a browser's Origin header, which a
+  // server's code redemption never sends.
+  entra("AADSTS9002327", "authorize", {
+    title: "The redirect URI is registered as a single-page application",
+    cause:
+      'forge365\'s redirect URI is listed under the "Single-page application" platform of the app registration. ' +
+      "Microsoft then lets only a browser redeem the sign-in, and forge365 redeems it on its server, as a web app does.",
+    fix:
+      `Open ${AUTHENTICATION}. Under "Single-page application", remove the redirect URI shown on this connection's ` +
+      'page in forge365; then select Add a platform → Web (or the existing Web platform → Add URI), paste the same URI ' +
+      "and select Save. Start Connect again.",
+    docsUrl: DOCS.spaRedirectUri,
+  }),
   entra("AADSTS50058", "authorize", {
     title: "Nobody is signed in to Microsoft in this browser",
     cause:
@@ -235,6 +334,8 @@ export const identityEntries: readonly CatalogEntry[] = [
     fix: "Start Connect again and sign in on Microsoft's page when asked.",
     docsUrl: DOCS.aadstsReference,
   }),
+  // "The user account {EmailHidden} does not exist in the … directory. To sign into this application, the account must
+  // be added to the directory." (Azure-Samples/active-directory-dotnetcore-console-up-v2#26; the reference's UserAccountNotFound).
   entra("AADSTS50034", "authorize", {
     title: "That account does not exist in this tenant",
     cause:
@@ -251,11 +352,13 @@ export const identityEntries: readonly CatalogEntry[] = [
       "the user → Reset password.",
     docsUrl: DOCS.aadstsReference,
   }),
+  // "User account '{email}' from identity provider '{idp}' does not exist in tenant '{tenant}' … This account needs to be
+  // added as an external user in the tenant first." (the reference and its AADSTS50020 troubleshooting article).
   entra("AADSTS50020", "authorize", {
     title: "Account from another organization",
     cause:
-      "The account used to sign in belongs to a different tenant (or is a personal Microsoft account) and is not a " +
-      "member of the tenant this app is registered in.",
+      "The account used to sign in comes from another identity provider (a different organization's tenant or a " +
+      "personal Microsoft account) and has not been added to this tenant, not even as a guest.",
     fix:
       "Start Connect again and sign in with an account from the mailbox's own organization. If you are already signed " +
       "in with another account, use a private browser window.",
@@ -342,6 +445,17 @@ export const identityEntries: readonly CatalogEntry[] = [
     fix: `${RECONNECT} Complete the multifactor prompt when Microsoft shows it.`,
     docsUrl: DOCS.conditionalAccessTroubleshoot,
   }),
+  // "Presented multi-factor authentication has expired due to policies configured by your administrator, you must
+  // refresh your multi-factor authentication to access …", answered to a refresh with invalid_grant (SocialiteProviders/
+  // Providers#998) or interaction_required (Azure/azure-cli#17013).
+  entra("AADSTS50078", "token", {
+    title: "The mailbox owner's multifactor sign-in has expired",
+    cause:
+      "A policy limits how long a multifactor sign-in counts, and the one behind forge365's saved sign-in is older than " +
+      "that, so Microsoft wants the user to complete multifactor authentication again.",
+    fix: `${RECONNECT} Complete the multifactor prompt when Microsoft shows it.`,
+    docsUrl: DOCS.aadstsReference,
+  }),
   entra("AADSTS50079", "token", {
     title: "The user must set up multifactor authentication",
     cause:
@@ -353,6 +467,44 @@ export const identityEntries: readonly CatalogEntry[] = [
   }),
 
   // — Transient and throttling —
+  // "AADSTS50000: There was an error issuing a token or an issue with our sign-in service." and its lasting causes are
+  // Microsoft's troubleshooting article's. Entra reports its internal errors as 500 server_error
+  // (AzureAD/azure-activedirectory-library-for-python#18); no public report shows 50000's own status, and nothing here
+  // depends on it.
+  entra("AADSTS50000", "token", {
+    title: "Microsoft's sign-in service could not issue a token",
+    cause:
+      `Entra answered with an internal error (TokenIssuanceError). Usually a passing fault of Microsoft's sign-in ` +
+      `service. ${RETRIED} When it keeps happening it is not passing: for a delegated mailbox, the user's password may ` +
+      "have expired or be out of sync with on-premises Active Directory, or the user's sessions were revoked; for any " +
+      "app, a symmetric signing key on the app registration or its enterprise application can cause it.",
+    fix: TRANSIENT_FIX,
+    docsUrl: DOCS.tokenIssuanceError,
+    severity: "warning",
+    retryable: true,
+  }),
+  // The reference: "ExternalServerRetryableError - The service is temporarily unavailable."
+  entra("AADSTS90006", "token", {
+    title: "Microsoft's sign-in service is temporarily unavailable",
+    cause: `Entra reported that a service it depends on is temporarily unavailable (ExternalServerRetryableError). ${RETRIED}`,
+    fix: TRANSIENT_FIX,
+    docsUrl: DOCS.aadstsReference,
+    severity: "warning",
+    retryable: true,
+  }),
+  entra(ENTRA_THROTTLED, "token", {
+    title: "Microsoft's sign-in service is throttling this app",
+    cause:
+      "Entra answered the token request with 429 Too Many Requests and nothing else: the app registration asked for " +
+      "tokens too often in a short time, most often because some program using it requests a new token for every call " +
+      `instead of reusing one until it expires. ${RETRIED}`,
+    fix:
+      "Wait for the time Microsoft asked for (usually a minute) before testing again; clicking Test repeatedly extends " +
+      "the block. If other tools use this app registration, make them cache their tokens.",
+    docsUrl: DOCS.entraThrottling,
+    severity: "warning",
+    retryable: true,
+  }),
   entra("AADSTS50196", "token", {
     title: "Too many identical sign-in requests",
     cause:
@@ -369,7 +521,7 @@ export const identityEntries: readonly CatalogEntry[] = [
   entra("AADSTS90024", "token", {
     title: "Microsoft's sign-in service had a temporary problem",
     cause: "Microsoft reported a transient error while issuing the token.",
-    fix: "Test again in a minute. Nothing needs to change on your side.",
+    fix: TRANSIENT_FIX,
     docsUrl: DOCS.aadstsReference,
     severity: "warning",
     retryable: true,
@@ -377,7 +529,7 @@ export const identityEntries: readonly CatalogEntry[] = [
   entra("AADSTS90033", "token", {
     title: "Microsoft's directory service is temporarily unavailable",
     cause: "A directory service behind Microsoft's sign-in was not available when the token was requested.",
-    fix: "Test again in a few minutes. Nothing needs to change on your side.",
+    fix: TRANSIENT_FIX,
     docsUrl: DOCS.aadstsReference,
     severity: "warning",
     retryable: true,
@@ -435,8 +587,8 @@ export const identityEntries: readonly CatalogEntry[] = [
   }),
   entra("temporarily_unavailable", "token", {
     title: "Microsoft's sign-in service is busy",
-    cause: "Microsoft's sign-in service was temporarily too busy to answer.",
-    fix: "Test again in a minute. Nothing needs to change on your side.",
+    cause: `Microsoft's sign-in service was temporarily too busy to answer. ${RETRIED}`,
+    fix: TRANSIENT_FIX,
     docsUrl: DOCS.aadstsReference,
     severity: "warning",
     retryable: true,

@@ -1,9 +1,16 @@
 import { DOCS } from "../docs";
-import { ADD_MAIL_SEND, API_PERMISSIONS, CLIENT_SECRETS, GRANT_CONSENT } from "../portal";
+import { ADD_MAIL_SEND, API_PERMISSIONS, CLIENT_SECRETS, DEFENDER_RESTRICTED, GRANT_CONSENT } from "../portal";
 import type { CatalogEntry } from "../types";
 import { definer } from "./define";
+import { RBAC_CHECK, RBAC_SCOPE_CAUSE } from "./exchange-rbac";
 
 const product = definer("product");
+
+const MAIL_SEND_FIX =
+  `Exchange RBAC for Applications: ${RBAC_CHECK} Widen the scope or assign the role with one that covers the mailbox ` +
+  "(New-ManagementRoleAssignment -App <app> -Role \"Application Mail.Send\" -CustomResourceScope <scope>); Exchange can " +
+  `take up to two hours to apply it. Entra instead, for every mailbox of the tenant: open ${ADD_MAIL_SEND} Consenting to ` +
+  "Microsoft Graph application permissions needs a Privileged Role Administrator or Global Administrator.";
 
 const NEW_SECRET =
   `Open ${CLIENT_SECRETS} → New client secret, choose an expiry and select Add, copy the "Value" column ` +
@@ -49,24 +56,36 @@ export const productEntries: readonly CatalogEntry[] = [
     docsUrl: DOCS.addClientSecret,
   }),
 
-  // — Permissions read from the token —
-  product("ADMIN_CONSENT_MISSING", "permissions", {
-    title: "Admin consent has not been granted",
+  // — Permissions read from the token, and Graph's refusal when the token had no Mail.Send —
+  product("MAIL_SEND_NOT_IN_TOKEN", "permissions", {
+    title: "Mail.Send is not in the token, so Graph decides at the send",
     cause:
-      "Microsoft issued a token, but it carries no application permissions at all (no roles claim). Microsoft does " +
-      "not fail the sign-in when consent is missing; Graph refuses the send later with 403.",
+      "The token lists no Mail.Send application permission. That is expected when Mail.Send is granted in Exchange " +
+      "Online through RBAC for Applications, Microsoft's recommended way to limit an app to some mailboxes: such grants " +
+      "never appear in the token. Otherwise admin consent for Mail.Send is missing in Entra. Only Graph can tell which: " +
+      "the send decides, and a dry run, which does not send, cannot.",
     fix:
-      `Open ${ADD_MAIL_SEND} Consenting to Microsoft Graph application permissions needs a Privileged Role ` +
-      "Administrator or Global Administrator; Application Administrators cannot grant them.",
-    docsUrl: DOCS.grantAdminConsent,
+      `If the app sends through RBAC for Applications, nothing needs to change; to confirm it: ${RBAC_CHECK} Otherwise ` +
+      `open ${ADD_MAIL_SEND}`,
+    docsUrl: DOCS.exchangeAppRbac,
+    severity: "warning",
+  }),
+  product("ADMIN_CONSENT_MISSING", "permissions", {
+    title: "Neither Entra nor Exchange lets this app send from this mailbox",
+    cause:
+      "Graph refused to send, and the token carries no application permissions at all (no roles claim): admin consent " +
+      `for Mail.Send was never granted in Entra. ${RBAC_SCOPE_CAUSE}`,
+    fix: MAIL_SEND_FIX,
+    docsUrl: DOCS.exchangeAppRbac,
   }),
   product("MAIL_SEND_NOT_GRANTED", "permissions", {
-    title: "The app has permissions, but not Mail.Send",
+    title: "Mail.Send is granted neither in Entra nor for this mailbox in Exchange",
     cause:
-      "The token lists application permissions, but Mail.Send is not among them: it was never added, it was added " +
-      "as a Delegated instead of an Application permission, or it was added after consent was last granted.",
-    fix: `Open ${ADD_MAIL_SEND}`,
-    docsUrl: DOCS.graphPermissions,
+      "Graph refused to send. The token lists application permissions, but Mail.Send is not among them: it was never " +
+      "added, it was added as a Delegated instead of an Application permission, or it was added after admin consent " +
+      `was last granted. ${RBAC_SCOPE_CAUSE}`,
+    fix: MAIL_SEND_FIX,
+    docsUrl: DOCS.exchangeAppRbac,
   }),
   product("EXCESSIVE_PERMISSIONS", "permissions", {
     title: "The app has more access than sending needs",
@@ -78,7 +97,8 @@ export const productEntries: readonly CatalogEntry[] = [
       `Open ${API_PERMISSIONS}; for each permission forge365 lists, open its ⋯ menu → Remove permission. If it then ` +
       `shows under "Other permissions granted for <your organization>", use its ⋯ menu → Revoke admin consent. ` +
       'To limit which mailboxes the app may send from, assign the "Application Mail.Send" role with a management ' +
-      "scope through RBAC for Applications in Exchange Online.",
+      "scope through RBAC for Applications in Exchange Online, and remove Mail.Send from the app in Entra: Exchange " +
+      "adds the two grants together, so the Entra one would still reach every mailbox.",
     docsUrl: DOCS.graphLeastPrivilege,
     severity: "warning",
   }),
@@ -92,6 +112,53 @@ export const productEntries: readonly CatalogEntry[] = [
       `Add permissions, then ${GRANT_CONSENT}.`,
     docsUrl: DOCS.graphPermissions,
     severity: "info",
+  }),
+
+  // — Bounces: Microsoft accepted the test message, then returned it with a non-delivery report —
+  product("NDR_5.1.8", "send", {
+    title: "The test message bounced: the mailbox is restricted from sending (5.1.8)",
+    cause:
+      'Microsoft accepted the message, then returned it with "550 5.1.8 Access denied, bad outbound sender": the ' +
+      "mailbox is on the Restricted entities list because it sent spam or went over an outbound limit, most often " +
+      "because the account is compromised. Every message it sends bounces the same way, though Graph still answers 202.",
+    fix:
+      "Make sure the account is not compromised first (reset its password, review its inbox rules, forwarding and " +
+      `sign-ins). Then open ${DEFENDER_RESTRICTED}, select the mailbox and choose Unblock.`,
+    docsUrl: DOCS.restrictedUsers,
+  }),
+  product("NDR_5.7.705", "send", {
+    title: "The test message bounced: the tenant is blocked from sending (5.7.705)",
+    cause:
+      'Microsoft accepted the message, then returned it with "5.7.705 Access denied, tenant has exceeded threshold": ' +
+      "the organization sent too much spam or bulk mail, usually through a compromised on-premises server or an admin " +
+      "account used to create connectors, and Exchange Online now blocks all of its outgoing mail. Rarely, a renewed " +
+      "subscription that had expired is still syncing.",
+    fix:
+      "Find and correct the cause (compromised accounts, unexpected inbound connectors), then contact Microsoft " +
+      "support to have the block removed; only an admin of the tenant can.",
+    docsUrl: DOCS.ndrTenantBlocks,
+  }),
+  product("NDR_5.7.708", "send", {
+    title: "The test message bounced: Microsoft does not accept mail from this tenant's sending IP (5.7.708)",
+    cause:
+      'Microsoft accepted the message, then returned it with "5.7.708 Access denied, traffic not accepted from this ' +
+      'IP": the tenant sends from the low-reputation addresses Exchange Online uses for new customers, typically a ' +
+      "trial tenant, and its outbound mail is restricted.",
+    fix:
+      "Buy licences for the tenant, or ask Microsoft support for an exception until you can; only an admin of the " +
+      "tenant can.",
+    docsUrl: DOCS.ndrTenantBlocks,
+  }),
+  product("TEST_MAIL_BOUNCED", "send", {
+    title: "The test message bounced",
+    cause:
+      "Microsoft accepted the message, then a non-delivery report came back to the sending mailbox. Its status code is " +
+      "not one forge365 has specific advice for, or the app could only read its subject (Mail.ReadBasic). The report's " +
+      "own words are shown below.",
+    fix:
+      "Open the report in the sending mailbox and look its status code up in Microsoft's list of NDR codes. Exchange " +
+      "admin center → Mail flow → Message trace finds the message by the reference at the end of its subject.",
+    docsUrl: DOCS.ndrReference,
   }),
 
   // — Running the test —

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MailboxStatusBadge } from "@/components/accounts/mailbox-status-badge";
+import { MailboxStatusBadge, mailboxStatusMeaning } from "@/components/accounts/mailbox-status-badge";
 import { TestResult } from "@/components/connection-checks/test-result";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/badge";
@@ -35,6 +35,9 @@ export default async function MailboxPage({ params, searchParams }: PageProps<"/
         <h1 className="font-mono text-xl font-semibold">{mailbox.address}</h1>
         <MailboxStatusBadge status={mailbox.status} />
       </div>
+      <p className="text-sm text-slate-700" data-testid="status-meaning">
+        {mailboxStatusMeaning(mailbox.status)}
+      </p>
       <p className="text-sm text-slate-600">
         Sends through{" "}
         <Link href={`/w/${workspace.slug}/accounts/${mailbox.appRegistration.id}`} className="font-semibold text-blue-700 hover:underline">

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "MailboxStatus" ADD VALUE 'READY';

@@ -1,0 +1,17 @@
+import { aad, type AadError } from "./errors";
+
+/** Tenant-independent segments Microsoft accepts in place of a tenant. */
+export const MULTI_TENANT = new Set(["common", "organizations"]);
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * Entra's refusal of a tenant segment it has no tenant for. A GUID or a domain name that names nobody is "not
+ * found" (AADSTS90002); anything else is not an identifier at all (AADSTS900023), be it a GUID a character short
+ * (https://github.com/caddy-dns/azure/issues/3), a path segment ('authorize', 'token') or a word ('undefined').
+ */
+export function unknownTenant(segment: string): AadError {
+  const identifier = GUID.test(segment) || DOMAIN.test(segment) || MULTI_TENANT.has(segment.toLowerCase());
+  return identifier ? aad.tenantNotFound(segment) : aad.invalidTenantIdentifier(segment);
+}

@@ -24,6 +24,7 @@ describe("parseEnv", () => {
         TEST_CONCURRENCY: 8,
         RUN_TEST_QUEUE: true,
         TEST_CLAIM_TIMEOUT_SECONDS: 120,
+        BOUNCE_WAIT_SECONDS: 10,
         RUN_WORKER: true,
         WEBHOOK_ALLOW_PRIVATE_NETWORKS: false,
       });

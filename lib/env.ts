@@ -66,6 +66,8 @@ const schema = z.object({
     .optional()
     .transform((value) => value !== "false"),
   TEST_CLAIM_TIMEOUT_SECONDS: positiveOr(120),
+  /** How long Test Connection of one mailbox looks for a bounce after a send; 0 never looks. At most 25, inside a test's 30 s. */
+  BOUNCE_WAIT_SECONDS: wholeNumber("BOUNCE_WAIT_SECONDS", 0, 25, 10),
   /** Only "false" keeps the worker out of `npm run dev` / `npm start`. */
   RUN_WORKER: z
     .string()

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_FAILING_APPS, DEMO_MAILBOXES, DEMO_RBAC_APP, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
-import { DEMO, fillAccountForm, nextYear, runTest, SERVER_LOG, signIn } from "../helpers";
+import { createWorkspace, DEMO, fillAccountForm, nextYear, runTest, SERVER_LOG, signIn } from "../helpers";
 
 const SANDBOX = `http://127.0.0.1:${process.env.SANDBOX_PORT ?? 4110}`;
 
 /** Adds an account of the sandbox's demo tenant with one mailbox, and opens that mailbox's page. */
-async function addSandboxAccount(page: Page, label: string, app: { clientId: string; clientSecret: string }, address: string) {
-  await page.goto("/w/acme-sandbox/accounts/new");
+async function addSandboxAccount(page: Page, label: string, app: { clientId: string; clientSecret: string }, address: string, workspace = "acme-sandbox") {
+  await page.goto(`/w/${workspace}/accounts/new`);
   const { clientId, clientSecret } = app;
   await fillAccountForm(page, { label, tenant: DEMO_TENANT_ID, clientId, clientSecret, expires: nextYear(), mailboxes: address, cloud: "Sandbox (local emulator)" });
   await page.getByRole("button", { name: "Add account" }).click();
@@ -98,7 +98,9 @@ test("an app without Entra permissions passes a dry run with a warning, and the 
 test("an app granted Mail.Send through Exchange RBAC for Applications sends in its scope, and outside it the diagnosis names both causes", async ({ page }) => {
   test.setTimeout(120_000);
   const label = `RBAC scoped ${Date.now()}`;
-  await addSandboxAccount(page, label, DEMO_RBAC_APP, DEMO_MAILBOXES.another);
+  // Megan's mailbox is outside the app's scope; Acme Sandbox already holds it, so the account goes into a workspace of its own.
+  const workspace = await createWorkspace(page, label, "Test");
+  await addSandboxAccount(page, label, DEMO_RBAC_APP, DEMO_MAILBOXES.another, workspace);
   const outside = await runTest(page, { to: DEMO_MAILBOXES.recipient });
   await expect(outside).toHaveAttribute("data-status", "FAILED");
   await expect(page.getByTestId("step-permissions")).toHaveAttribute("data-status", "warning");

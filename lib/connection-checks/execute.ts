@@ -1,6 +1,7 @@
 import { microsoftApp, microsoftAppFields } from "@/lib/accounts/microsoft-app";
 import { APP_VERSION } from "@/lib/app-version";
 import { db, type Prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import type { MailboxStatus } from "@/lib/db/generated/prisma/enums";
 import { storedSignIn } from "@/lib/delegated/stored-sign-in";
 import { logError } from "@/lib/log";
@@ -87,7 +88,7 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
       to: test.recipient ?? undefined,
       dryRun: test.dryRun,
       // A Test all of hundreds of mailboxes cannot wait for bounces one by one; Test Connection on a mailbox does.
-      ...(test.bulkRunId ? { bounceWindowMs: 0 } : {}),
+      bounceWindowMs: test.bulkRunId ? 0 : env().BOUNCE_WAIT_SECONDS * 1000,
       workspaceName: test.workspace.name,
       dateTimePrefs: test.workspace,
       appVersion: APP_VERSION,

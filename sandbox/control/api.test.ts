@@ -94,6 +94,6 @@ describe("control API", () => {
     await sb.control("POST", "reset");
     const state = await sb.control<{ tenants: { id: string; outboundBlock: string | null }[]; limits: Record<string, number> }>("GET", "state");
     expect(state.tenants.map((t) => [t.id, t.outboundBlock])).toEqual([[DEMO_TENANT_ID, null]]);
-    expect(state.limits).toEqual({ mailboxConcurrency: 4, messagesPerMinute: 30, recipientsPerDay: 10_000, maxMessageSizeBytes: 36_700_160, ndrDelaySeconds: 5 });
+    expect(state.limits).toEqual({ mailboxConcurrency: 4, messagesPerMinute: 30, recipientsPerDay: 10_000, maxMessageSizeBytes: 36_700_160, ndrDelaySeconds: 2 });
   });
 });

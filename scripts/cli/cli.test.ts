@@ -20,7 +20,7 @@ async function cli(args: string[], env: Record<string, string | undefined> = {})
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: "/", env: { NODE_ENV: "test", PATH: process.env.PATH, M365_SANDBOX_URL: sb.url, FORGE_SECRET: DEMO_CLIENT_SECRET, ...env } },
+      { cwd: "/", env: { NODE_ENV: "test", PATH: process.env.PATH, M365_SANDBOX_URL: sb.url, FORGE_SECRET: DEMO_CLIENT_SECRET, BOUNCE_WAIT_SECONDS: "3", ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });

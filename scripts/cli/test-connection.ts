@@ -1,3 +1,4 @@
+import { env as readEnv } from "@/lib/env";
 import { CLOUDS } from "@/lib/microsoft/clouds";
 import { formatDiagnosis, formatStep, runConnectionTest, type ConnectionTestResult } from "@/lib/microsoft/connection-check";
 import { parseTestConnectionArgs } from "./test-connection-args";
@@ -49,6 +50,7 @@ export async function testConnectionCommand(argv: string[], { env, out, appVersi
       dryRun: args.dryRun,
       workspaceName: args.workspace,
       sandboxUrl: args.sandboxUrl,
+      bounceWindowMs: readEnv(env).BOUNCE_WAIT_SECONDS * 1000,
       appVersion,
     },
     { onStep: args.json ? undefined : (step) => out(`${formatStep(step)}\n`) },

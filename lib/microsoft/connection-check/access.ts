@@ -1,13 +1,11 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { Diagnosis } from "@/lib/microsoft/catalog";
-import type { DateTimePreferences } from "@/lib/format/datetime";
-import type { Deadline } from "./deadline";
 import { checkMailbox, checkSignedInMailbox, userPath } from "./mailbox";
 import type { Done } from "./outcome";
 import { appMailReading, checkDelegatedPermissions, checkPermissions, delegatedMailReading, type MailReading } from "./permissions";
 import { explainRefusal } from "./refusal";
-import { acquireDelegatedToken, acquireToken, type AcquiredToken } from "./token";
-import type { DelegatedTokenSource, TokenRequest, TokenSource } from "./types";
+import { acquireDelegatedToken, acquireToken, type AcquiredToken, type TokenAsk } from "./token";
+import type { DelegatedTokenSource, TokenSource } from "./types";
 
 /**
  * How a run reaches the mailbox, by the app registration's permission mode: the steps are the same,
@@ -15,7 +13,7 @@ import type { DelegatedTokenSource, TokenRequest, TokenSource } from "./types";
  */
 export interface Access {
   /** Within the deadline, which decides whether a passing refusal of Entra's is worth waiting out. */
-  token(request: Omit<TokenRequest, "skipCache">, now: () => Date, prefs: DateTimePreferences, deadline: Deadline): Promise<Done<AcquiredToken>>;
+  token(ask: TokenAsk): Promise<Done<AcquiredToken>>;
   permissions(token: AcquiredToken): Done<true>;
   mailbox(graph: Client, mailbox: string, token: AcquiredToken): Promise<Done<true>>;
   /** The mailbox's Graph path, which sendMail is posted under. */
@@ -28,7 +26,7 @@ export interface Access {
 
 /** Client credentials: the app acts on any mailbox its application permissions reach. */
 export const applicationAccess = (source: TokenSource): Access => ({
-  token: (request, now, prefs, deadline) => acquireToken(source, request, now, prefs, deadline),
+  token: (ask) => acquireToken(source, ask),
   permissions: (token) => checkPermissions(token.roles),
   mailbox: (graph, mailbox, token) => checkMailbox(graph, mailbox, token.roles),
   sender: userPath,
@@ -38,7 +36,7 @@ export const applicationAccess = (source: TokenSource): Access => ({
 
 /** Delegated: the app acts as the mailbox that signed in, and only as it. */
 export const delegatedAccess = (source: DelegatedTokenSource): Access => ({
-  token: (request, now, prefs, deadline) => acquireDelegatedToken(source, request, now, prefs, deadline),
+  token: (ask) => acquireDelegatedToken(source, ask),
   permissions: (token) => checkDelegatedPermissions(token.scopes),
   mailbox: (graph, mailbox) => checkSignedInMailbox(graph, mailbox),
   sender: () => "/me",

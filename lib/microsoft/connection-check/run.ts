@@ -40,7 +40,7 @@ async function runSteps({ input, now, prefs, deadline, run, upstream }: RunConte
   const microsoftFetch = createMicrosoftFetch({ cloud, sandboxUrl: config.sandboxUrl, timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const fetch = upstream.wrap(microsoftFetch, cloud);
   const access = input.delegatedTokenSource ? delegatedAccess(input.delegatedTokenSource) : applicationAccess(input.tokenSource ?? freshTokenSource);
-  const token = await run.step("token", () => access.token({ cloud, tenant, clientId, clientSecret, fetch }, now, prefs, deadline));
+  const token = await run.step("token", () => access.token({ request: { cloud, tenant, clientId, clientSecret, fetch }, now, prefs, deadline }));
   if (!token) return undefined;
 
   const graph = createGraphClient({ accessToken: token.accessToken, fetch, cloud, retry: retryWithin(deadline) });

@@ -38,27 +38,28 @@ function issued(token: AcquiredToken, kind: string, prefs: DateTimePreferences):
   };
 }
 
+/** What both kinds of token request need: the connection, the run's clock and date format, and its deadline. */
+export interface TokenAsk {
+  request: Request;
+  now: () => Date;
+  prefs: DateTimePreferences;
+  deadline: Deadline;
+}
+
+/** Asks Entra anew (never from a cache), with one retry of a transient refusal that fits the deadline. */
+function askAnew<T>(source: (request: TokenRequest) => Promise<T>, { request, deadline }: TokenAsk): Promise<T> {
+  return withOneRetry((fetch) => source({ ...request, fetch, skipCache: true }), request.fetch, deadline);
+}
+
 /** Proves the credential as it is now. */
-export async function acquireToken(
-  source: TokenSource,
-  request: Request,
-  now: () => Date,
-  prefs: DateTimePreferences,
-  deadline: Deadline,
-): Promise<Done<AcquiredToken>> {
-  const token = await withOneRetry((fetch) => source({ ...request, fetch, skipCache: true }), request.fetch, deadline);
-  return issued({ ...token, acquiredAt: now(), scopes: [] }, "an app-only token", prefs);
+export async function acquireToken(source: TokenSource, ask: TokenAsk): Promise<Done<AcquiredToken>> {
+  const token = await askAnew(source, ask);
+  return issued({ ...token, acquiredAt: ask.now(), scopes: [] }, "an app-only token", ask.prefs);
 }
 
 /** Proves the mailbox's stored sign-in as it is now: refreshing it asks Entra whether it still stands. */
-export async function acquireDelegatedToken(
-  source: DelegatedTokenSource,
-  request: Request,
-  now: () => Date,
-  prefs: DateTimePreferences,
-  deadline: Deadline,
-): Promise<Done<AcquiredToken>> {
-  const token = await withOneRetry((fetch) => source({ ...request, fetch, skipCache: true }), request.fetch, deadline);
+export async function acquireDelegatedToken(source: DelegatedTokenSource, ask: TokenAsk): Promise<Done<AcquiredToken>> {
+  const token = await askAnew(source, ask);
   if (!token) return failed(diagnose("MAILBOX_NOT_CONNECTED", { step: "token" }));
-  return issued({ ...token, acquiredAt: now(), roles: [] }, "a token for the mailbox's saved sign-in", prefs);
+  return issued({ ...token, acquiredAt: ask.now(), roles: [] }, "a token for the mailbox's saved sign-in", ask.prefs);
 }

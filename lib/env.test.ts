@@ -25,6 +25,7 @@ describe("parseEnv", () => {
         RUN_TEST_QUEUE: true,
         TEST_CLAIM_TIMEOUT_SECONDS: 120,
         BOUNCE_WAIT_SECONDS: 10,
+        SESSION_IDLE_DAYS: 7,
         RUN_WORKER: true,
         WEBHOOK_ALLOW_PRIVATE_NETWORKS: false,
       });

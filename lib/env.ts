@@ -68,6 +68,8 @@ const schema = z.object({
   TEST_CLAIM_TIMEOUT_SECONDS: positiveOr(120),
   /** How long Test Connection of one mailbox looks for a bounce after a send; 0 never looks. At most 25, inside a test's 30 s. */
   BOUNCE_WAIT_SECONDS: wholeNumber("BOUNCE_WAIT_SECONDS", 0, 25, 10),
+  /** A session nobody used for this many days ends, whatever its absolute lifetime (30 days). */
+  SESSION_IDLE_DAYS: wholeNumber("SESSION_IDLE_DAYS", 1, 30, 7),
   /** Only "false" keeps the worker out of `npm run dev` / `npm start`. */
   RUN_WORKER: z
     .string()

@@ -12,6 +12,8 @@ declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
     sessionToken: string;
+    /** Signed in with the first factor only: see lib/auth/current-user.ts. */
+    secondFactorPending: boolean;
   }
   interface User {
     sessionToken?: string;
@@ -47,11 +49,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!result.ok) {
           throw result.reason === "rate_limited" ? new TooManyAttempts(result.retryAfterMinutes) : new InvalidCredentials();
         }
-        const sessionToken = await createSession(result.user.id, {
+        const { twoFactorEnabled, ...user } = result.user;
+        const sessionToken = await createSession(user.id, {
           ipAddress,
           userAgent: request.headers.get("user-agent") ?? undefined,
+          method: "password",
+          secondFactorPending: twoFactorEnabled,
         });
-        return { ...result.user, sessionToken };
+        return { ...user, sessionToken };
       },
     }),
   ],
@@ -65,11 +70,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // Returning null clears the cookie: the server-side record is the source of truth.
       if (typeof token.sid !== "string") return null;
       const session = await findActiveSession(token.sid);
-      return session && session.userId === token.sub ? token : null;
+      if (!session || session.userId !== token.sub) return null;
+      token.pending = session.secondFactorPending;
+      return token;
     },
     session({ session, token }) {
       session.user.id = token.sub as string;
       session.sessionToken = token.sid as string;
+      session.secondFactorPending = token.pending === true;
       return session;
     },
   },

@@ -8,7 +8,7 @@ export interface CurrentUser {
   sessionToken: string;
 }
 
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+async function sessionUser(): Promise<(CurrentUser & { secondFactorPending: boolean }) | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
   return {
@@ -16,12 +16,35 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
     email: session.user.email ?? "",
     name: session.user.name ?? null,
     sessionToken: session.sessionToken,
+    secondFactorPending: session.secondFactorPending,
   };
 }
 
-/** For pages: a visitor without a session is sent to sign in and brought back afterwards. */
+/**
+ * The signed-in person, or null. A session that still owes its two-factor code is not signed in here:
+ * every page, action and route that asks this sees a visitor, and only the two-factor step sees more.
+ */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const user = await sessionUser();
+  if (!user || user.secondFactorPending) return null;
+  const { secondFactorPending: _, ...current } = user;
+  return current;
+}
+
+/** For the two-factor step only: the person who passed the first factor and owes a code. */
+export async function getSignInAwaitingSecondFactor(): Promise<CurrentUser | null> {
+  const user = await sessionUser();
+  if (!user?.secondFactorPending) return null;
+  const { secondFactorPending: _, ...pending } = user;
+  return pending;
+}
+
+/** For pages: a visitor without a session is sent to sign in (or to its two-factor step) and brought back afterwards. */
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
-  return user;
+  const user = await sessionUser();
+  const query = returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : "";
+  if (!user) redirect(`/sign-in${query}`);
+  if (user.secondFactorPending) redirect(`/sign-in/two-factor${query}`);
+  const { secondFactorPending: _, ...current } = user;
+  return current;
 }

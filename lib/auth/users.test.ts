@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createUser, TEST_PASSWORD, uniqueEmail } from "@/tests/helpers/factories";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "./login-attempts";
-import { createSession, findActiveSession } from "./sessions";
+import { createSession, findActiveSession, sessionTokenHash } from "./sessions";
 import { authenticate, changePassword, signUp } from "./users";
 
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}-${Math.random()}`;
@@ -91,7 +91,7 @@ describe("sessions", () => {
 
   it("an expired session is not active", async () => {
     const user = await createUser();
-    await db.session.update({ where: { sessionToken: user.sessionToken }, data: { expires: new Date(Date.now() - 1000) } });
+    await db.session.update({ where: { tokenHash: sessionTokenHash(user.sessionToken) }, data: { expires: new Date(Date.now() - 1000) } });
     expect(await findActiveSession(user.sessionToken)).toBeNull();
   });
 });

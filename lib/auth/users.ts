@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "./password";
 import { endUserSessions } from "./sessions";
 
 export type Authentication =
-  | { ok: true; user: { id: string; email: string; name: string | null } }
+  | { ok: true; user: { id: string; email: string; name: string | null; twoFactorEnabled: boolean } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
 
@@ -14,12 +14,12 @@ export async function authenticate(email: string, password: string, ipAddress: s
   if (!gate.allowed) return { ok: false, reason: "rate_limited", retryAfterMinutes: gate.retryAfterMinutes };
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, totpEnabledAt: true },
   });
   const valid = await verifyPassword(user?.passwordHash, password);
   await recordLoginAttempt(email, ipAddress, valid);
   if (!user || !valid) return { ok: false, reason: "invalid" };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, twoFactorEnabled: user.totpEnabledAt !== null } };
 }
 
 export type SignUpResult = { ok: true; userId: string } | { ok: false; reason: "email_taken" };

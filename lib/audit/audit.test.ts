@@ -97,7 +97,7 @@ describe("the audit log", () => {
     }
     expect(events.find((e) => e.action === "member.joined")?.actorId).toBe(world.joiner.id);
     expect(events.find((e) => e.action === "member.left")?.actorId).toBe(world.leaver.id);
-    expect(events.find((e) => e.action === "member.role_changed")?.metadata).toEqual({ from: "MEMBER", to: "VIEWER" });
+    expect(events.find((e) => e.action === "member.role_changed")?.metadata).toEqual({ from: "MEMBER", to: "VIEWER", revokedInvitations: 0 });
   });
 
   it("never holds a secret: not the client secrets, not the webhook's signing secret, not the invitation link", async () => {

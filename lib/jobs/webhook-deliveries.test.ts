@@ -1,12 +1,16 @@
+import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { notifyWorkspace } from "@/lib/notifications/notify";
-import { createUser, createWorkspace } from "@/tests/helpers/factories";
+import { createUser, createWorkspace, form } from "@/tests/helpers/factories";
+import { removeWebhookAction, setWebhookAction } from "@/app/w/[slug]/settings/actions";
+import { executeWorkspaceAction } from "@/lib/actions/workspace-action";
+import { configureWebhook, WEBHOOK_REMOVED } from "@/lib/webhooks/settings";
 import { deliverDueWebhooks, RETRY_DELAYS_SECONDS } from "./webhook-deliveries";
 import { generateWebhookSecret, sealWebhookSecret } from "@/lib/webhooks/secret";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from "@/lib/webhooks/signature";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from "@/lib/webhooks/signature";
 
 // The test's clock runs two days behind, so no other test's delivery is ever due on it.
 const T0 = new Date(Date.now() - 2 * 86_400_000);
@@ -39,7 +43,16 @@ async function workspaceWithWebhook(webhookUrl: string) {
     notifyWorkspace(tx, workspace.id, { kind: "account.failing", title: "Contoso failing", body: "1 of 1 mailbox failed", href: `/w/${workspace.slug}/accounts/x`, data: { health: "FAILING" } }, T0),
   );
   const delivery = () => db.webhookDelivery.findFirstOrThrow({ where: { workspaceId: workspace.id } });
-  return { workspace, secret, delivery };
+  return { workspace, owner, secret, delivery };
+}
+
+/** A port nothing listens on: every call to it fails. */
+async function closedPort() {
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  return port;
 }
 
 describe("webhook delivery", () => {
@@ -57,21 +70,25 @@ describe("webhook delivery", () => {
     expect(await delivery()).toMatchObject({ status: "DELIVERED", attempts: 2, lastStatusCode: 200, lastError: null, deliveredAt: at(RETRY_DELAYS_SECONDS[0])() });
 
     const last = calls[calls.length - 1];
-    const signed = { signature: String(last.headers[SIGNATURE_HEADER]), timestamp: String(last.headers[TIMESTAMP_HEADER]), body: last.body };
-    expect(signed.signature).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(verifyWebhook(secret, signed, at(RETRY_DELAYS_SECONDS[0])())).toBe(true);
-    // A replay later than the tolerance, or with the body changed, does not verify.
-    expect(verifyWebhook(secret, signed, at(RETRY_DELAYS_SECONDS[0] + 301)())).toBe(false);
-    expect(verifyWebhook(secret, { ...signed, body: signed.body.replace("FAILING", "HEALTHY") }, at(RETRY_DELAYS_SECONDS[0])())).toBe(false);
+    const sentAt = at(RETRY_DELAYS_SECONDS[0])();
+    expect(last.headers[SIGNATURE_HEADER]).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(last.headers[DELIVERY_HEADER]).toBe((await delivery()).id);
+    expect(last.headers[TIMESTAMP_HEADER]).toBe(String(Math.floor(sentAt.getTime() / 1000)));
+    // The signed string as the README documents it, for receivers written in any language.
+    const signedString = `${last.headers[DELIVERY_HEADER]}.${last.headers[TIMESTAMP_HEADER]}.${last.body}`;
+    expect(last.headers[SIGNATURE_HEADER]).toBe(`sha256=${createHmac("sha256", secret).update(signedString).digest("hex")}`);
+    expect(verifyWebhook(secret, last, sentAt)).toBe(true);
+    // A replay later than the tolerance, with the body changed, or passed off as another delivery, does not verify.
+    expect(verifyWebhook(secret, last, at(RETRY_DELAYS_SECONDS[0] + 301)())).toBe(false);
+    expect(verifyWebhook(secret, { ...last, body: last.body.replace("FAILING", "HEALTHY") }, sentAt)).toBe(false);
+    expect(verifyWebhook(secret, { ...last, headers: { ...last.headers, [DELIVERY_HEADER]: "cm0another0delivery0id00" } }, sentAt)).toBe(false);
+    expect(verifyWebhook(secret, { ...last, headers: { ...last.headers, [DELIVERY_HEADER]: undefined } }, sentAt)).toBe(false);
+    expect(verifyWebhook(secret, { ...last, headers: { ...last.headers, [TIMESTAMP_HEADER]: String(Math.floor(sentAt.getTime() / 1000) + 1) } }, sentAt)).toBe(false);
     expect(JSON.parse(last.body)).toMatchObject({ event: "account.failing", title: "Contoso failing", data: { health: "FAILING" } });
   });
 
   it("gives up after the last retry, and says why on the delivery", async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-    const { delivery } = await workspaceWithWebhook(`http://127.0.0.1:${port}/gone`);
+    const { delivery } = await workspaceWithWebhook(`http://127.0.0.1:${await closedPort()}/gone`);
 
     let clock = 0;
     for (const delay of [...RETRY_DELAYS_SECONDS, 0]) {
@@ -79,6 +96,70 @@ describe("webhook delivery", () => {
       clock += delay;
     }
     expect(await delivery()).toMatchObject({ status: "FAILED", attempts: RETRY_DELAYS_SECONDS.length + 1, lastStatusCode: null, lastError: "The call failed: the receiver could not be reached." });
+  });
+
+  describe("when the webhook is changed in Settings", () => {
+    type Owner = Awaited<ReturnType<typeof createUser>>;
+    const setUrl = (owner: Owner, slug: string, newUrl: string) => executeWorkspaceAction(setWebhookAction.definition, owner, form({ workspace: slug, url: newUrl }));
+    const remove = (owner: Owner, slug: string) => executeWorkspaceAction(removeWebhookAction.definition, owner, form({ workspace: slug }));
+    const lastAudit = (workspaceId: string) => db.auditEvent.findFirstOrThrow({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
+
+    it("a new URL takes the deliveries still waiting: they go to it, starting over, not to the old one", async () => {
+      const oldUrl = `http://127.0.0.1:${await closedPort()}/old`;
+      const { workspace, owner, secret, delivery } = await workspaceWithWebhook(oldUrl);
+      await deliverDueWebhooks({ now: at(0) });
+      expect(await delivery()).toMatchObject({ status: "PENDING", attempts: 1, url: oldUrl, nextAttemptAt: at(RETRY_DELAYS_SECONDS[0])() });
+
+      // Saved ten seconds later, through the same function the Settings action calls.
+      const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
+      await configureWebhook(actor, { url, regenerate: false }, at(10)());
+      expect(await delivery()).toMatchObject({ status: "PENDING", attempts: 0, url, lastError: null, lastStatusCode: null, nextAttemptAt: at(10)() });
+      expect(await lastAudit(workspace.id)).toMatchObject({ action: "webhook.updated", metadata: { newSecret: false, retargetedDeliveries: 1 } });
+
+      const before = calls.length;
+      await deliverDueWebhooks({ now: at(10) });
+      expect(await delivery()).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 200, url });
+      expect(calls.length).toBe(before + 1);
+      expect(verifyWebhook(secret, calls[calls.length - 1], at(10)())).toBe(true);
+
+      // Saving the same URL again leaves deliveries alone.
+      expect(await setUrl(owner, workspace.slug, url)).toMatchObject({ ok: true });
+      expect(await lastAudit(workspace.id)).toMatchObject({ action: "webhook.updated", metadata: { retargetedDeliveries: 0 } });
+    });
+
+    it("removing the webhook gives up the deliveries still waiting, and says why", async () => {
+      const { workspace, owner, delivery } = await workspaceWithWebhook(`http://127.0.0.1:${await closedPort()}/old`);
+      await deliverDueWebhooks({ now: at(0) });
+      expect(await remove(owner, workspace.slug)).toMatchObject({ ok: true });
+      expect(await delivery()).toMatchObject({ status: "FAILED", attempts: 1, lastError: WEBHOOK_REMOVED });
+      expect(await lastAudit(workspace.id)).toMatchObject({ action: "webhook.removed", metadata: { cancelledDeliveries: 1 } });
+
+      await deliverDueWebhooks({ now: at(RETRY_DELAYS_SECONDS[0]) });
+      expect(await delivery()).toMatchObject({ status: "FAILED", attempts: 1, lastError: WEBHOOK_REMOVED });
+    });
+
+    it("an attempt in flight while the webhook is removed does not bring its delivery back", async () => {
+      let release: (status: number) => void = () => {};
+      let arrived = false;
+      const slow = http.createServer((req, res) => {
+        arrived = true;
+        release = (status) => res.writeHead(status).end();
+      });
+      await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+      try {
+        const { workspace, owner, delivery } = await workspaceWithWebhook(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/slow`);
+        const attempt = deliverDueWebhooks({ now: at(0) });
+        for (let i = 0; i < 200 && !arrived; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(arrived).toBe(true);
+        expect(await remove(owner, workspace.slug)).toMatchObject({ ok: true });
+        release(500);
+        await attempt;
+        expect(await delivery()).toMatchObject({ status: "FAILED", lastError: WEBHOOK_REMOVED });
+      } finally {
+        slow.closeAllConnections();
+        await new Promise((resolve) => slow.close(resolve));
+      }
+    });
   });
 
   describe("destinations", () => {

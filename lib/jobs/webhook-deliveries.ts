@@ -3,7 +3,8 @@ import { logError, logger } from "@/lib/log";
 import { type Resolver, systemResolver, vetWebhookDestination } from "@/lib/webhooks/destination";
 import { postToDestination } from "@/lib/webhooks/post";
 import { openWebhookSecret } from "@/lib/webhooks/secret";
-import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "@/lib/webhooks/signature";
+import { WEBHOOK_REMOVED } from "@/lib/webhooks/settings";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "@/lib/webhooks/signature";
 
 /** Waits after each failed attempt; a delivery that fails them all is given up. */
 export const RETRY_DELAYS_SECONDS = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 12 * 60 * 60];
@@ -36,7 +37,7 @@ async function claimDue(now: Date, limit: number) {
 
 async function send(delivery: ClaimedDelivery, now: Date, resolve: Resolver): Promise<{ statusCode?: number; error?: string }> {
   const workspace = await db.workspace.findUnique({ where: { id: delivery.workspaceId }, select: { id: true, webhookSecretSealed: true } });
-  if (!workspace?.webhookSecretSealed) return { error: "The webhook was removed from the workspace settings." };
+  if (!workspace?.webhookSecretSealed) return { error: WEBHOOK_REMOVED };
   // Checked again now, whatever it resolved to when saved, and the call connects only to what was checked.
   const destination = await vetWebhookDestination(delivery.url, { resolve });
   if (!destination.ok) {
@@ -45,6 +46,7 @@ async function send(delivery: ClaimedDelivery, now: Date, resolve: Resolver): Pr
   }
   const body = JSON.stringify(delivery.payload);
   const timestamp = Math.floor(now.getTime() / 1000);
+  const secret = openWebhookSecret({ id: workspace.id, webhookSecretSealed: workspace.webhookSecretSealed });
   try {
     const response = await postToDestination(destination, {
       timeoutMs: TIMEOUT_MS,
@@ -52,9 +54,9 @@ async function send(delivery: ClaimedDelivery, now: Date, resolve: Resolver): Pr
         "content-type": "application/json",
         "user-agent": "forge365-webhooks",
         "x-forge365-event": delivery.event,
-        "x-forge365-delivery": delivery.id,
+        [DELIVERY_HEADER]: delivery.id,
         [TIMESTAMP_HEADER]: String(timestamp),
-        [SIGNATURE_HEADER]: signWebhook(openWebhookSecret({ id: workspace.id, webhookSecretSealed: workspace.webhookSecretSealed }), timestamp, body),
+        [SIGNATURE_HEADER]: signWebhook(secret, { deliveryId: delivery.id, timestamp, body }),
       },
       body,
     });
@@ -82,8 +84,9 @@ export async function deliverDueWebhooks({ now = () => new Date(), limit = 50, r
         const result = await send(delivery, at, resolve).catch((error: unknown) => ({ statusCode: undefined, error: `forge365 could not send it (reference ${logError(error, { deliveryId: delivery.id })}).` }));
         const delay = RETRY_DELAYS_SECONDS[delivery.attempts - 1];
         const status = !result.error ? "DELIVERED" : delay === undefined ? "FAILED" : "PENDING";
-        await db.webhookDelivery.update({
-          where: { id: delivery.id },
+        // A delivery re-targeted or cancelled by a settings change meanwhile keeps what that change gave it.
+        await db.webhookDelivery.updateMany({
+          where: { id: delivery.id, status: "PENDING", url: delivery.url },
           data: {
             status,
             lastStatusCode: result.statusCode ?? null,

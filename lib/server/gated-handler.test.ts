@@ -67,3 +67,47 @@ it("a client that gives up while waiting leaves its place to the next", async ()
   held[1]();
   expect(await (await next).text()).toBe("/next");
 });
+
+/** Sends the request target exactly as written: fetch would resolve its dot segments before sending. */
+function rawGet(url: string, target: string) {
+  const { hostname, port } = new URL(url);
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    http
+      .get({ hostname, port, path: target, agent: false }, (res) => {
+        let body = "";
+        res.on("data", (chunk) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on("error", reject);
+  });
+}
+
+it("decides on the path the router resolves: dot segments back out of the built files wait like any page", async () => {
+  const { url, held, gate } = await serve();
+  const first = fetch(`${url}/first`);
+  await until(() => held.length === 1);
+  const second = fetch(`${url}/second`);
+  await until(() => gate.waiting === 1);
+
+  for (const target of [
+    "/_next/static/../sign-in",
+    "/_next/static/%2e%2e/sign-in",
+    "/_next/static/%2E%2E/sign-in",
+    "/_next/static/.%2e/sign-in",
+    "/_next/static/%2E./sign-in",
+    "/_next/static/chunks/%2e%2e/%2E%2e/../w/contoso",
+    "/_next/static/..\\sign-in",
+    "//_next/static/chunk.js",
+    "http://elsewhere.example/_next/static/chunk.js",
+  ]) {
+    expect(await rawGet(url, target), target).toMatchObject({ status: 503 });
+  }
+  expect(await rawGet(url, "/_next/static/chunks/./app.js")).toEqual({ status: 200, body: "static" });
+  expect(await rawGet(url, "/_next/static/media/../css/app.css")).toEqual({ status: 200, body: "static" });
+
+  held[0]();
+  await first;
+  await until(() => held.length === 2);
+  held[1]();
+  await second;
+});

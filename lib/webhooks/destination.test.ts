@@ -193,6 +193,18 @@ describe("vetWebhookDestination, private networks allowed (WEBHOOK_ALLOW_PRIVATE
     }
   });
 
+  it("keeps https:// required for a receiver on a public address: http:// is only for private networks", async () => {
+    const message = expect.stringMatching(/^The webhook URL must start with https:\/\/ for a receiver on the internet/);
+    for (const url of ["http://8.8.8.8/hook", "http://[2606:4700:4700::1111]/hook", "http://[::ffff:8.8.8.8]/hook"]) {
+      expect(await vetWebhookDestination(url, open), url).toEqual({ ok: false, reason: "scheme", message });
+    }
+    expect(await vetWebhookDestination("http://hooks.example.com/", { ...open, resolve: answers("93.184.216.34") })).toEqual({ ok: false, reason: "scheme", message });
+    // One public address among private ones is enough: the connection could use it.
+    expect(await vetWebhookDestination("http://split.example.com/", { ...open, resolve: answers("10.0.0.5", "93.184.216.34") })).toMatchObject({ ok: false, reason: "scheme" });
+    expect(await vetWebhookDestination("https://hooks.example.com/", { ...open, resolve: answers("93.184.216.34") })).toMatchObject({ ok: true });
+    expect(await vetWebhookDestination("http://receiver.lan/", { ...open, resolve: answers("192.168.1.20", "fd00::20") })).toMatchObject({ ok: true });
+  });
+
   it("still refuses cloud metadata, multicast, broadcast, unspecified and reserved addresses", async () => {
     for (const url of ["http://169.254.169.254/", "http://[::ffff:169.254.169.254]/", "http://[fd00:ec2::254]/", "http://224.0.0.1/", "http://255.255.255.255/", "http://0.0.0.0/", "http://192.0.2.1/"]) {
       expect(await vetWebhookDestination(url, open), url).toMatchObject({ ok: false, reason: "address" });

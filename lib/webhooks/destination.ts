@@ -182,8 +182,9 @@ export const systemResolver: Resolver = async (hostname) => {
 };
 
 /**
- * Decides whether a webhook may be sent to this URL now: https (or http when private networks are
- * allowed), no credentials, and a host whose every address is public. A name that resolves to several
+ * Decides whether a webhook may be sent to this URL now: no credentials, a host whose every address is
+ * public (or, when private networks are allowed, loopback, private, shared or link-local), and https;
+ * http only when private networks are allowed and every address is one of those. A name that resolves to several
  * addresses is refused if any one of them is refused, since the connection could use any of them.
  */
 export async function vetWebhookDestination(
@@ -219,6 +220,15 @@ export async function vetWebhookDestination(
         ok: false,
         reason: "address",
         message: `The webhook URL ${literal ? "points to" : "resolves to"} ${KIND_LABELS[kind]} (${address}), which forge365 does not call.`,
+      };
+    }
+    // Plain http is for a receiver on our own network; across the internet the payload and its
+    // signature would travel readable by anyone on the way.
+    if (url.protocol === "http:" && kind === "public") {
+      return {
+        ok: false,
+        reason: "scheme",
+        message: `The webhook URL must start with https:// for a receiver on the internet (${address}): forge365 sends webhooks over http:// only within a private network.`,
       };
     }
   }

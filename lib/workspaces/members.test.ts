@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
 import { actorOf } from "./actor";
 import { requireMembership } from "./guard";
-import { listPendingInvitations, PENDING_INVITATIONS_SHOWN } from "./invitations";
+import { createInvitation, listPendingInvitations, lookupInvitation, PENDING_INVITATIONS_SHOWN } from "./invitations";
 import { changeRole, leaveWorkspace, listMembers, MEMBER_PAGE_SIZE, removeMember } from "./members";
 
 async function membershipOf(workspaceId: string, userId: string) {
@@ -78,6 +78,71 @@ describe("roles and the last-owner rule", () => {
     await expect(removeMember(ctx, foreignMembership.id)).rejects.toThrow(/no longer in the workspace/);
     await expect(changeRole(ctx, foreignMembership.id, "VIEWER")).rejects.toThrow(/no longer in the workspace/);
     expect((await db.membership.findUniqueOrThrow({ where: { id: foreignMembership.id } })).role).toBe("MEMBER");
+  });
+});
+
+describe("invitations do not outlive their sender's role", () => {
+  const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
+  const lastEvent = (workspaceId: string) => db.auditEvent.findFirstOrThrow({ where: { workspaceId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+
+  it("an admin made a member: the links they sent stop working, in that workspace only, and the event counts them", async () => {
+    const [owner, admin] = [await createUser("owner"), await createUser("admin")];
+    const ws = await createWorkspace({ OWNER: owner, ADMIN: admin });
+    const elsewhere = await createWorkspace({ OWNER: admin });
+    const asAdmin = actorOf(await requireMembership(admin.id, ws.slug, "ADMIN"));
+    const asOwner = actorOf(await requireMembership(owner.id, ws.slug, "ADMIN"));
+    const sent = [await createInvitation(asAdmin, { email: "one@example.test", role: "ADMIN" }), await createInvitation(asAdmin, { email: "two@example.test", role: "VIEWER" })];
+    const ownersOwn = await createInvitation(asOwner, { email: "three@example.test", role: "MEMBER" });
+    const sentElsewhere = await createInvitation(actorOf(await requireMembership(admin.id, elsewhere.slug, "ADMIN")), { email: "four@example.test", role: "MEMBER" });
+
+    await changeRole(asOwner, (await membershipOf(ws.id, admin.id)).id, "MEMBER");
+
+    for (const { link } of sent) expect(await lookupInvitation(tokenOf(link))).toMatchObject({ status: "revoked" });
+    expect(await lookupInvitation(tokenOf(ownersOwn.link))).toMatchObject({ status: "valid" });
+    expect(await lookupInvitation(tokenOf(sentElsewhere.link))).toMatchObject({ status: "valid" });
+    expect(await lastEvent(ws.id)).toMatchObject({ action: "member.role_changed", metadata: { from: "ADMIN", to: "MEMBER", revokedInvitations: 2 } });
+  });
+
+  it("an owner made an admin keeps the invitations an admin may send; an owner's invitation is revoked", async () => {
+    const [a, b] = [await createUser("owner"), await createUser("owner")];
+    const ws = await createWorkspace({ OWNER: [a, b] });
+    const asB = actorOf(await requireMembership(b.id, ws.slug, "ADMIN"));
+    const toOwner = await createInvitation(asB, { email: "owner@example.test", role: "OWNER" });
+    const toAdmin = await createInvitation(asB, { email: "admin@example.test", role: "ADMIN" });
+
+    await changeRole(actorOf(await requireMembership(a.id, ws.slug, "ADMIN")), (await membershipOf(ws.id, b.id)).id, "ADMIN");
+
+    expect(await lookupInvitation(tokenOf(toOwner.link))).toMatchObject({ status: "revoked" });
+    expect(await lookupInvitation(tokenOf(toAdmin.link))).toMatchObject({ status: "valid" });
+    expect(await lastEvent(ws.id)).toMatchObject({ metadata: { from: "OWNER", to: "ADMIN", revokedInvitations: 1 } });
+  });
+
+  it("a member removed, or who leaves, takes their unused invitations with them; used ones stay as they were", async () => {
+    const [owner, removed, leaving, joined] = [await createUser("owner"), await createUser("admin"), await createUser("admin"), await createUser("joined")];
+    const ws = await createWorkspace({ OWNER: owner, ADMIN: [removed, leaving] });
+    const asRemoved = actorOf(await requireMembership(removed.id, ws.slug, "ADMIN"));
+    const unused = await createInvitation(asRemoved, { email: "unused@example.test", role: "MEMBER" });
+    const used = await createInvitation(asRemoved, { email: joined.email, role: "MEMBER" });
+    await db.invitation.update({ where: { id: used.id }, data: { acceptedAt: new Date() } });
+    const fromLeaving = await createInvitation(actorOf(await requireMembership(leaving.id, ws.slug, "ADMIN")), { email: "later@example.test", role: "VIEWER" });
+
+    await removeMember(actorOf(await requireMembership(owner.id, ws.slug, "ADMIN")), (await membershipOf(ws.id, removed.id)).id);
+    expect(await lookupInvitation(tokenOf(unused.link))).toMatchObject({ status: "revoked" });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: used.id } })).toMatchObject({ revokedAt: null });
+    expect(await lastEvent(ws.id)).toMatchObject({ action: "member.removed", metadata: { role: "ADMIN", revokedInvitations: 1 } });
+
+    await leaveWorkspace(actorOf(await requireMembership(leaving.id, ws.slug, "ADMIN")));
+    expect(await lookupInvitation(tokenOf(fromLeaving.link))).toMatchObject({ status: "revoked" });
+    expect(await lastEvent(ws.id)).toMatchObject({ action: "member.left", metadata: { revokedInvitations: 1 } });
+  });
+
+  it("a promotion or a move between roles that keeps the right to invite revokes nothing", async () => {
+    const [owner, admin] = [await createUser("owner"), await createUser("admin")];
+    const ws = await createWorkspace({ OWNER: owner, ADMIN: admin });
+    const sent = await createInvitation(actorOf(await requireMembership(admin.id, ws.slug, "ADMIN")), { email: "kept@example.test", role: "MEMBER" });
+    await changeRole(actorOf(await requireMembership(owner.id, ws.slug, "ADMIN")), (await membershipOf(ws.id, admin.id)).id, "OWNER");
+    expect(await lookupInvitation(tokenOf(sent.link))).toMatchObject({ status: "valid" });
+    expect(await lastEvent(ws.id)).toMatchObject({ metadata: { revokedInvitations: 0 } });
   });
 });
 

@@ -5,7 +5,7 @@ import { pageCount, pageWindow } from "@/lib/db/pages";
 import { NotAllowedError } from "./errors";
 import { UserFacingError } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { canAssignRole, type Role } from "./roles";
+import { canAssignRole, ROLES, type Role } from "./roles";
 
 export const MEMBER_PAGE_SIZE = 50;
 
@@ -40,6 +40,23 @@ async function lockOwners(tx: Prisma.TransactionClient, workspaceId: string) {
   return tx.membership.count({ where: { workspaceId, role: "OWNER" } });
 }
 
+/**
+ * An invitation carries the authority of the person who sent it. When they lose that authority (made
+ * a member or viewer, an owner made an admin, or no longer in the workspace), the unused invitations
+ * they could not send any more are revoked with the change, so a link cannot grant what its sender no
+ * longer may. `role` is the sender's new role, null when they are gone.
+ */
+async function revokeInvitationsBeyondRole(tx: Prisma.TransactionClient, workspaceId: string, invitedById: string, role: Role | null) {
+  const beyond = ROLES.filter((invited) => role === null || !canAssignRole(role, invited));
+  if (beyond.length === 0) return 0;
+  const now = new Date();
+  const { count } = await tx.invitation.updateMany({
+    where: { workspaceId, invitedById, role: { in: [...beyond] }, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
 export async function changeRole(actor: Actor, membershipId: string, role: Role) {
   await db.$transaction(async (tx) => {
     const target = await findMembership(tx, actor.workspaceId, membershipId);
@@ -48,10 +65,11 @@ export async function changeRole(actor: Actor, membershipId: string, role: Role)
       throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role } });
+    const revokedInvitations = await revokeInvitationsBeyondRole(tx, actor.workspaceId, target.userId, role);
     await recordActorEvent(tx, actor, {
       action: "member.role_changed",
       target: { type: "User", id: target.userId, label: target.user.email },
-      metadata: { from: target.role, to: role },
+      metadata: { from: target.role, to: role, revokedInvitations },
     });
   });
 }
@@ -76,10 +94,11 @@ async function deleteMembership(actor: Actor, where: Prisma.MembershipWhereInput
       throw new UserFacingError("A workspace keeps at least one owner. Make someone else an owner first.");
     }
     await tx.membership.delete({ where: { id: target.id } });
+    const revokedInvitations = await revokeInvitationsBeyondRole(tx, actor.workspaceId, target.userId, null);
     await recordActorEvent(tx, actor, {
       action: target.userId === actor.userId ? "member.left" : "member.removed",
       target: { type: "User", id: target.userId, label: target.user.email },
-      metadata: { role: target.role },
+      metadata: { role: target.role, revokedInvitations },
     });
     return target.userId;
   });

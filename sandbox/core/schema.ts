@@ -57,6 +57,11 @@ export const applicationSchema = z.object({
   applicationPermissions: z.array(permissionSchema).default([]),
   delegatedPermissions: z.array(permissionSchema).default([]),
   userConsents: z.array(userConsentSchema).default([]),
+  /** "Supported account types": AzureADMultipleOrgs apps take sign-ins through /common and /organizations, others get AADSTS50194
+   * there (https://learn.microsoft.com/entra/identity-platform/supported-accounts-validation). */
+  signInAudience: z.enum(["AzureADMyOrg", "AzureADMultipleOrgs"]).default("AzureADMyOrg"),
+  /** The manifest's optionalClaims.idToken, e.g. xms_edov (https://learn.microsoft.com/entra/identity-platform/optional-claims-reference). */
+  optionalClaims: z.object({ idToken: z.array(z.object({ name: z.string().min(1) })).default([]) }).prefault({}),
 });
 
 export const userSchema = z.object({

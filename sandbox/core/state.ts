@@ -120,6 +120,8 @@ export interface PendingSignIn {
   clientInfo: boolean;
   forceConsent: boolean;
   loginHint?: string;
+  /** Started at /common or /organizations: the user may come from any tenant, and their tenant issues the code. */
+  anyOrganization?: boolean;
   userId?: string;
   expiresAt: number;
 }

@@ -10,6 +10,7 @@ import { graph, graphHeaders, sendGraphError, type GraphError } from "./errors";
 import { READ_MAIL, resolveMailbox, SEND_MAIL } from "./mailbox-access";
 import { listMessages } from "./messages";
 import { sendMail } from "./send-mail";
+import { userInfo } from "./userinfo";
 
 interface GraphCall {
   ctx: SandboxContext;
@@ -104,6 +105,10 @@ export async function graphRouter(ctx: SandboxContext, ex: Exchange): Promise<vo
     sendJson(ex.res, r.status, r.body, headers, "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8");
   };
 
+  if (version === "oidc" && path.join("/").toLowerCase() === "userinfo" && ["GET", "POST"].includes(ex.req.method ?? "GET")) {
+    const auth = await authenticate(ctx, ex.req);
+    return send(auth.ok ? userInfo(auth.principal) : auth.error);
+  }
   const found = VERSIONS.has(version) ? match(ex.req.method ?? "GET", path) : undefined;
   if (!found) return send(graph.segmentNotFound(VERSIONS.has(version) ? (path[0] ?? "") : version));
   const { route, params } = found;

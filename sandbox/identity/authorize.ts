@@ -1,10 +1,12 @@
 import type { SandboxContext } from "../core/context";
 import { readBody, redirect, sendHtml, type Exchange } from "../core/http";
 import { guid, randomToken } from "../core/ids";
-import type { PendingSignIn } from "../core/state";
+import type { User } from "../core/schema";
+import type { DirectoryTenant, PendingSignIn, SandboxState } from "../core/state";
 import { aad, aadTimestamp, type AadError } from "./errors";
 import { consentPage, errorPage, formPostPage, signInPage } from "./pages";
-import { unknownTenant } from "./tenant-segment";
+import { redirectUriRegistered } from "./redirect-uri";
+import { resolveApplication } from "./tenant-segment";
 import { grantedDelegated, missingConsent, parseScopes, recordConsent } from "./scopes";
 import { clientInfo } from "./tokens";
 
@@ -53,15 +55,14 @@ export async function authorizeEndpoint(ctx: SandboxContext, ex: Exchange, tenan
   if (ex.req.method === "POST") return continueSignIn(ctx, ex);
   const { state } = ctx;
   const q = ex.url.searchParams;
-  const tenant = state.findTenant(tenantSegment);
-  if (!tenant) return showError(ctx, ex, unknownTenant(tenantSegment));
   const clientId = q.get("client_id");
   if (!clientId) return showError(ctx, ex, aad.missingParameter("client_id"));
-  const app = state.findApplication(tenant, clientId);
-  if (!app) return showError(ctx, ex, aad.appNotFound(clientId, tenant.displayName));
+  const resolved = resolveApplication(state, tenantSegment, clientId);
+  if ("error" in resolved) return showError(ctx, ex, resolved);
+  const { tenant, app, anyOrganization } = resolved;
   const redirectUri = q.get("redirect_uri") ?? "";
   // Checked before anything is sent back: an unregistered URI must never receive a response.
-  if (!app.redirectUris.includes(redirectUri)) return showError(ctx, ex, aad.redirectUriMismatch(redirectUri, app.appId));
+  if (!redirectUriRegistered(app.redirectUris, redirectUri)) return showError(ctx, ex, aad.redirectUriMismatch(redirectUri, app.appId));
   if (!app.enabled) return showError(ctx, ex, aad.appDisabled(app.appId, app.displayName));
 
   const responseModeParam = q.get("response_mode");
@@ -86,9 +87,24 @@ export async function authorizeEndpoint(ctx: SandboxContext, ex: Exchange, tenan
     clientInfo: q.get("client_info") === "1",
     forceConsent: q.get("prompt") === "consent",
     loginHint: q.get("login_hint") ?? undefined,
+    anyOrganization,
     expiresAt: state.clock.now() + CODE_LIFETIME_MS,
   });
-  sendHtml(ex.res, 200, signInPage({ flow, app, tenant }, q.get("login_hint") ?? undefined));
+  sendHtml(ex.res, 200, signInPage({ flow, app, tenant }, q.get("login_hint") ?? undefined, undefined, selectableUsers(state, tenant, anyOrganization)));
+}
+
+/** The accounts the sign-in page offers: the tenant's own, or every organization's at /common and /organizations. */
+function selectableUsers(state: SandboxState, tenant: DirectoryTenant, anyOrganization: boolean | undefined): User[] {
+  return anyOrganization ? state.tenants.filter((t) => t.enabled).flatMap((t) => t.users) : tenant.users;
+}
+
+function findSigningInUser(state: SandboxState, tenant: DirectoryTenant, pending: PendingSignIn, username: string): User | undefined {
+  if (!pending.anyOrganization) return state.findUser(tenant, username);
+  for (const t of state.tenants.filter((candidate) => candidate.enabled)) {
+    const user = state.findUser(t, username);
+    if (user) return user;
+  }
+  return undefined;
 }
 
 async function continueSignIn(ctx: SandboxContext, ex: Exchange): Promise<void> {
@@ -101,18 +117,20 @@ async function continueSignIn(ctx: SandboxContext, ex: Exchange): Promise<void> 
   if (!pending || !tenant || !app || pending.expiresAt <= state.clock.now()) return showError(ctx, ex, aad.flowExpired());
 
   if (form.get("step") === "signin") {
-    const user = state.findUser(tenant, form.get("username") ?? "");
+    const user = findSigningInUser(state, tenant, pending, form.get("username") ?? "");
     if (!user || user.password !== form.get("password")) {
       const err = aad.badCredentials();
-      return sendHtml(ex.res, 200, signInPage({ flow, app, tenant }, form.get("username") ?? undefined, `AADSTS${err.code}: ${err.message}`));
+      const users = selectableUsers(state, tenant, pending.anyOrganization);
+      return sendHtml(ex.res, 200, signInPage({ flow, app, tenant }, form.get("username") ?? undefined, `AADSTS${err.code}: ${err.message}`, users));
     }
     if (!user.accountEnabled) return showError(ctx, ex, aad.userDisabled());
     if (app.conditionalAccessBlocked) return showError(ctx, ex, aad.conditionalAccess());
     pending.userId = user.id;
   }
 
-  const user = pending.userId ? tenant.users.find((u) => u.id === pending.userId) : undefined;
-  if (!user) return showError(ctx, ex, aad.flowExpired());
+  const signedIn = pending.userId ? state.findUserById(pending.userId) : undefined;
+  if (!signedIn) return showError(ctx, ex, aad.flowExpired());
+  const { user, tenant: userTenant } = signedIn;
 
   const parsed = parseScopes(pending.scopes.join(" "));
   const requested = parsed.ok
@@ -135,7 +153,8 @@ async function continueSignIn(ctx: SandboxContext, ex: Exchange): Promise<void> 
   state.pendingSignIns.delete(flow);
   const code = `1.A${randomToken(64)}`;
   state.codes.set(code, {
-    tenantId: tenant.id,
+    // The user's own tenant issues the tokens: the app's home tenant, or any other at /common.
+    tenantId: userTenant.id,
     appId: app.appId,
     userId: user.id,
     redirectUri: pending.redirectUri,
@@ -148,7 +167,7 @@ async function continueSignIn(ctx: SandboxContext, ex: Exchange): Promise<void> 
   });
   respond(ex, pending, {
     code,
-    ...(pending.clientInfo ? { client_info: clientInfo(user, tenant) } : {}),
+    ...(pending.clientInfo ? { client_info: clientInfo(user, userTenant) } : {}),
     ...(pending.state !== undefined ? { state: pending.state } : {}),
     session_state: guid(),
   });

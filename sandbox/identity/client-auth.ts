@@ -26,6 +26,14 @@ function basicSecret(authorization: string | undefined, clientId: string): strin
   return decodeURIComponent(decoded.slice(colon + 1));
 }
 
+/** The client ID of RFC 6749 §2.3.1 Basic credentials: a client that authenticates that way need not repeat it in the body. */
+export function basicClientId(authorization: string | undefined): string | undefined {
+  if (!authorization?.startsWith("Basic ")) return undefined;
+  const decoded = Buffer.from(authorization.slice(6), "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon > 0 ? decodeURIComponent(decoded.slice(0, colon)) : undefined;
+}
+
 function checkSecret(app: Application, presented: string, clock: Clock): ClientAuthResult {
   const secret = app.secrets.find((s) => sameSecret(s.value, presented));
   // The secret's ID pasted in place of its value matches nothing, hence the "value, not the ID" wording of 7000215.

@@ -137,6 +137,9 @@ export const aad = {
   // The text of Entra's error page; https://learn.microsoft.com/troubleshoot/azure/active-directory/error-code-aadsts50011-reply-url-mismatch
   redirectUriMismatch: (redirectUri: string, appId: string) =>
     e(400, "invalid_request", 50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.`),
+  // https://github.com/microsoftgraph/msgraph-sample-phpapp/issues/199, https://github.com/MicrosoftDocs/azure-docs/issues/55341
+  notMultiTenant: (appId: string, name: string) =>
+    e(400, "invalid_request", 50194, `Application '${appId}'(${name}) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant.`),
   userDeclinedConsent: () => e(400, "access_denied", 65004, "User declined to consent to access the app."),
   badCredentials: () => e(400, "invalid_grant", 50126, "Error validating credentials due to invalid username or password."),
   flowExpired: () => e(400, "invalid_request", 50089, "Authentication failed due to flow token expired."),

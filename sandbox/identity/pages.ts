@@ -10,8 +10,8 @@ interface FlowPage {
 }
 
 /** Sign-in: the sandbox's users are listed so a tester can pick one; the password still has to be right. */
-export function signInPage({ flow, app, tenant }: FlowPage, loginHint: string | undefined, error?: string): string {
-  const options = tenant.users.map(
+export function signInPage({ flow, app, tenant }: FlowPage, loginHint: string | undefined, error?: string, users: User[] = tenant.users): string {
+  const options = users.map(
     (u) => html`<option value="${u.userPrincipalName}" ${raw(u.userPrincipalName.toLowerCase() === loginHint?.toLowerCase() ? "selected" : "")}>${u.displayName} — ${u.userPrincipalName}</option>`,
   );
   return page(

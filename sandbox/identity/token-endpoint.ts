@@ -4,9 +4,9 @@ import { readBody, sendJson, type Exchange } from "../core/http";
 import { guid } from "../core/ids";
 import type { Application } from "../core/schema";
 import type { DirectoryTenant } from "../core/state";
-import { authenticateClient, type ClientCredential } from "./client-auth";
+import { authenticateClient, basicClientId, type ClientCredential } from "./client-auth";
 import { aad, sendAadError, type AadError } from "./errors";
-import { unknownTenant } from "./tenant-segment";
+import { isMultiTenantSegment, resolveApplication, unknownTenant } from "./tenant-segment";
 import { grantedDelegated, GRAPH_APP_ID, GRAPH_RESOURCE, missingConsent, parseScopes, type RequestedScopes } from "./scopes";
 import { issueAppToken, issueUserTokens, type TokenResponse } from "./tokens";
 
@@ -18,7 +18,10 @@ const fail = (error: AadError): Outcome => ({ ok: false, error });
 
 interface GrantContext {
   ctx: SandboxContext;
+  /** The tenant the request was addressed to: the app's home tenant at /common and /organizations. */
   tenant: DirectoryTenant;
+  /** Addressed to /common or /organizations: codes and refresh tokens of any tenant's users are redeemed here. */
+  anyOrganization: boolean;
   app: Application;
   credential: ClientCredential;
   params: URLSearchParams;
@@ -38,18 +41,20 @@ export async function tokenEndpoint(ctx: SandboxContext, ex: Exchange, tenantSeg
 async function resolve(ctx: SandboxContext, ex: Exchange, tenantSegment: string): Promise<Outcome> {
   const { state } = ctx;
   const params = new URLSearchParams(await readBody(ex.req));
-  const tenant = state.findTenant(tenantSegment);
-  if (!tenant) return fail(unknownTenant(tenantSegment));
-
   const grantType = params.get("grant_type");
+  // An app's own token names its tenant: client credentials have no user whose tenant /common could stand for.
+  const userGrant = grantType === "authorization_code" || grantType === "refresh_token";
+  if (!state.findTenant(tenantSegment) && !(userGrant && isMultiTenantSegment(tenantSegment))) return fail(unknownTenant(tenantSegment));
+
   if (!grantType) return fail(aad.missingParameter("grant_type"));
   const handler = GRANTS[grantType];
   if (!handler) return fail(aad.unsupportedGrant(grantType));
 
-  const clientId = params.get("client_id");
+  const clientId = params.get("client_id") ?? basicClientId(ex.req.headers.authorization);
   if (!clientId) return fail(aad.missingParameter("client_id"));
-  const app = state.findApplication(tenant, clientId);
-  if (!app) return fail(aad.appNotFound(clientId, tenant.displayName));
+  const resolved = resolveApplication(state, tenantSegment, clientId);
+  if ("error" in resolved) return fail(resolved);
+  const { tenant, app, anyOrganization } = resolved;
   if (!app.enabled) return fail(aad.appDisabled(app.appId, app.displayName));
 
   const auth = await authenticateClient(tenant, app, params, ex.req.headers.authorization, state.clock);
@@ -57,7 +62,7 @@ async function resolve(ctx: SandboxContext, ex: Exchange, tenantSegment: string)
   // Conditional Access is evaluated once the client has proven who it is.
   if (app.conditionalAccessBlocked) return fail(aad.conditionalAccess());
 
-  return handler({ ctx, tenant, app, credential: auth.credential, params });
+  return handler({ ctx, tenant, anyOrganization, app, credential: auth.credential, params });
 }
 
 const GRANTS: Record<string, (g: GrantContext) => Promise<Outcome>> = {
@@ -93,7 +98,14 @@ function delegatedScopes(requested: RequestedScopes, fallback: string[], granted
   return missingConsent(wanted, granted).length ? undefined : wanted;
 }
 
-async function authorizationCode({ ctx, tenant, app, credential, params }: GrantContext): Promise<Outcome> {
+/** The tenant whose user a code or refresh token belongs to, if this request may redeem it. */
+function grantTenant({ ctx, tenant, anyOrganization }: GrantContext, tenantId: string): DirectoryTenant | undefined {
+  if (!anyOrganization) return tenantId === tenant.id ? tenant : undefined;
+  return ctx.state.findTenant(tenantId);
+}
+
+async function authorizationCode(grant: GrantContext): Promise<Outcome> {
+  const { ctx, app, credential, params } = grant;
   const { state } = ctx;
   const code = params.get("code");
   if (!code) return fail(aad.missingParameter("code"));
@@ -101,7 +113,8 @@ async function authorizationCode({ ctx, tenant, app, credential, params }: Grant
   if (!redirectUri) return fail(aad.missingParameter("redirect_uri"));
 
   const record = state.codes.get(code);
-  if (!record || record.appId !== app.appId || record.tenantId !== tenant.id) return fail(aad.invalidGrant());
+  const tenant = record && grantTenant(grant, record.tenantId);
+  if (!record || record.appId !== app.appId || !tenant) return fail(aad.invalidGrant());
   if (record.redeemed) return fail(aad.codeRedeemed());
   // A code is single use whatever the outcome of this attempt.
   record.redeemed = true;
@@ -115,10 +128,13 @@ async function authorizationCode({ ctx, tenant, app, credential, params }: Grant
   if (!user?.accountEnabled) return fail(aad.userDisabled());
   const parsed = parseScopes(params.get("scope") ?? "");
   if (!parsed.ok) return fail(aad.invalidScope(parsed.scope));
-  const graphScopes = delegatedScopes(parsed.scopes, record.scopes, grantedDelegated(app, user));
+  // Without scopes of its own the request gets the Graph permissions of the authorize request: none for a sign-in
+  // that asked only for OpenID Connect scopes.
+  const fromAuthorize = parseScopes(record.scopes.join(" "));
+  const authorized = fromAuthorize.ok ? fromAuthorize.scopes.graph : [];
+  const graphScopes = delegatedScopes(parsed.scopes, authorized, grantedDelegated(app, user));
   if (!graphScopes) return fail(aad.consentRequired(app.appId, app.displayName));
 
-  const fromAuthorize = parseScopes(record.scopes.join(" "));
   const oidc = [...new Set([...(fromAuthorize.ok ? fromAuthorize.scopes.oidc : []), ...parsed.scopes.oidc])];
   const body = await issueUserTokens(ctx, {
     tenant,
@@ -134,14 +150,16 @@ async function authorizationCode({ ctx, tenant, app, credential, params }: Grant
   return { ok: true, body };
 }
 
-async function refreshToken({ ctx, tenant, app, credential, params }: GrantContext): Promise<Outcome> {
+async function refreshToken(context: GrantContext): Promise<Outcome> {
+  const { ctx, app, credential, params } = context;
   const { state } = ctx;
   const token = params.get("refresh_token");
   if (!token) return fail(aad.missingParameter("refresh_token"));
   const grant = state.refreshTokens.get(token);
+  const tenant = grant && grantTenant(context, grant.tenantId);
   // Entra keeps superseded refresh tokens valid; the sandbox rotates strictly (OAuth 2.0 allows either,
   // RFC 6749 §6), so a client that survives here survives there.
-  if (!grant || grant.rotated || grant.appId !== app.appId || grant.tenantId !== tenant.id) return fail(aad.invalidGrant());
+  if (!grant || grant.rotated || grant.appId !== app.appId || !tenant) return fail(aad.invalidGrant());
 
   const validFrom = state.tokensValidFrom.get(grant.userId);
   if (validFrom !== undefined && grant.grantIssuedAt < validFrom) return fail(aad.refreshRevoked(grant.grantIssuedAt, validFrom));

@@ -24,7 +24,8 @@ export interface TokenResponse {
   client_info?: string;
 }
 
-const pairwiseSubject = (app: Application, user: User): string =>
+/** `sub`: "pairwise - a user has a different subject value in each client application" (ID token claims reference). */
+export const pairwiseSubject = (app: Application, user: User): string =>
   createHash("sha256").update(`${app.appId}:${user.id}`).digest("base64url").slice(0, 43);
 
 function commonClaims(tenant: DirectoryTenant, app: Application, credential: ClientCredential, now: number) {
@@ -126,25 +127,7 @@ export async function issueUserTokens(ctx: SandboxContext, grant: UserGrant): Pr
     response.refresh_token = refreshToken;
   }
 
-  if (grant.oidc.includes("openid")) {
-    response.id_token = await ctx.keys.sign({
-      aud: app.appId,
-      iss: v2Issuer(tenant.id),
-      iat: now,
-      nbf: now,
-      exp: now + 3600,
-      aio: randomToken(24),
-      name: user.displayName,
-      ...(grant.nonce ? { nonce: grant.nonce } : {}),
-      oid: user.id,
-      preferred_username: user.userPrincipalName,
-      rh: `0.${randomToken(24)}.`,
-      sub: pairwiseSubject(app, user),
-      tid: tenant.id,
-      uti: randomToken(16),
-      ver: "2.0",
-    });
-  }
+  if (grant.oidc.includes("openid")) response.id_token = await issueIdToken(ctx, grant, now);
 
   if (grant.clientInfo) response.client_info = clientInfo(user, tenant);
   return response;
@@ -153,3 +136,55 @@ export async function issueUserTokens(ctx: SandboxContext, grant: UserGrant): Pr
 /** {uid, utid}: what MSAL keys its account cache on; Entra adds it whenever the client sends client_info=1. */
 export const clientInfo = (user: User, tenant: DirectoryTenant): string =>
   Buffer.from(JSON.stringify({ uid: user.id, utid: tenant.id })).toString("base64url");
+
+/** The ID token's lifetime: "one hour" by default (https://learn.microsoft.com/entra/identity-platform/configurable-token-lifetimes). */
+const ID_TOKEN_SECONDS = 3600;
+
+/**
+ * The address the `email` claim carries: a member's is its mailbox address (its UPN here, as Graph's `mail`); a B2B
+ * guest's is the home address its UPN was made from ("alias_fabrikam.com#EXT#@contoso.onmicrosoft.com" is alias@fabrikam.com).
+ */
+export function userEmail(user: User): string {
+  const guest = /^(.+)_([^_#]+)#EXT#@/i.exec(user.userPrincipalName);
+  return guest ? `${guest[1]}@${guest[2]}` : user.userPrincipalName;
+}
+
+/**
+ * `xms_edov`: "An email is considered to be domain verified if it belongs to the tenant where the user account resides
+ * and the tenant admin has done verification of the domain" (optional claims reference,
+ * https://learn.microsoft.com/entra/identity-platform/optional-claims-reference). A guest's home address is on a
+ * domain this tenant does not own, so it is never verified here.
+ */
+export function emailDomainOwnerVerified(tenant: DirectoryTenant, email: string): boolean {
+  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  return tenant.domains.some((d) => d.isVerified && d.name.toLowerCase() === domain);
+}
+
+/**
+ * A v2.0 ID token, claims as in https://learn.microsoft.com/entra/identity-platform/id-token-claims-reference: `name`,
+ * `preferred_username` and `oid` need the profile scope, `email` the email scope (v2.0 only), and `xms_edov` is sent
+ * only to apps that ask for it as an optional claim, and only beside an `email` ("For this claim to be returned in the
+ * token, the presence of the email claim is required").
+ */
+async function issueIdToken(ctx: SandboxContext, grant: UserGrant, now: number): Promise<string> {
+  const { tenant, app, user } = grant;
+  const email = grant.oidc.includes("email") ? userEmail(user) : undefined;
+  const wantsEdov = app.optionalClaims.idToken.some((c) => c.name === "xms_edov");
+  return ctx.keys.sign({
+    aud: app.appId,
+    iss: v2Issuer(tenant.id),
+    iat: now,
+    nbf: now,
+    exp: now + ID_TOKEN_SECONDS,
+    aio: randomToken(24),
+    ...(email ? { email } : {}),
+    ...(grant.oidc.includes("profile") ? { name: user.displayName, oid: user.id, preferred_username: user.userPrincipalName } : {}),
+    ...(grant.nonce ? { nonce: grant.nonce } : {}),
+    rh: `0.${randomToken(24)}.`,
+    sub: pairwiseSubject(app, user),
+    tid: tenant.id,
+    uti: randomToken(16),
+    ver: "2.0",
+    ...(email && wantsEdov ? { xms_edov: emailDomainOwnerVerified(tenant, email) } : {}),
+  });
+}

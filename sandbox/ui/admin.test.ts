@@ -51,4 +51,27 @@ describe("admin view", () => {
     expect(page).toContain(`<iframe sandbox srcdoc="&lt;p onclick=&quot;x()&quot;&gt;Hi&lt;/p&gt;&lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt;"`);
     expect(page).not.toMatch(/<script>alert/);
   });
+
+  it("keeps mail to outside addresses on /outbound, with its links to follow from the top window", async () => {
+    const token = await sb.appToken();
+    const link = "http://localhost:3000/verify-email/abc?x=1&y=2";
+    const res = await fetch(`${sb.url}/graph.microsoft.com/v1.0/users/${DEMO_MAILBOXES.sender}/sendMail`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        message: {
+          subject: "Verify your email address",
+          body: { contentType: "HTML", content: `<p><a href="${link.replace("&", "&amp;")}">Verify</a></p>` },
+          toRecipients: [{ emailAddress: { address: "someone@example.test" } }],
+        },
+        saveToSentItems: false,
+      }),
+    });
+    expect(res.status).toBe(202);
+    expect(await (await fetch(`${sb.url}/`)).text()).toMatch(/<a href="\/outbound">Mail to outside addresses \([1-9]\d*\)<\/a>/);
+    const page = await (await fetch(`${sb.url}/outbound`)).text();
+    expect(page).toContain("To someone@example.test");
+    expect(page).toContain(`<a href="http://localhost:3000/verify-email/abc?x=1&amp;y=2" rel="noreferrer">`);
+    expect(page).toContain("<iframe sandbox srcdoc=");
+  });
 });

@@ -2,7 +2,7 @@ import type { SandboxContext } from "../core/context";
 import { matchPath, sendHtml, type Exchange } from "../core/http";
 import { secretHint } from "../core/ids";
 import type { Application, User } from "../core/schema";
-import type { DirectoryTenant, MailMessage, Recipient } from "../core/state";
+import type { DirectoryTenant, MailMessage, Recipient, SentRecord } from "../core/state";
 import { html, page, type Markup } from "./html";
 
 const yesNo = (value: boolean, yes = "yes", no = "no"): Markup =>
@@ -85,11 +85,58 @@ function messageCard(m: MailMessage): Markup {
   </article>`;
 }
 
-/** The sandbox's admin view: `/` lists tenants, apps and users; `/mailbox/{userId}` shows a mailbox folder. */
+/** http(s) links of a body, so a link in mail to the outside world can be followed from the top window. */
+function linksIn(body: SentRecord["body"]): string[] {
+  const found = body.content.match(/https?:\/\/[^\s"'<>]+/g) ?? [];
+  return [...new Set(found.map((link) => link.replaceAll("&amp;", "&")))];
+}
+
+/**
+ * Mail to addresses outside every sandbox tenant: Exchange Online would hand it to the internet, the
+ * sandbox keeps it here, so the mail an app sends to its own users (a verification link) can be read.
+ */
+function outboundCard(record: SentRecord): Markup {
+  const links = linksIn(record.body);
+  return html`<article class="card">
+    <h3>${record.subject || "(no subject)"}</h3>
+    <p class="muted">From ${record.from}<br>To ${record.external.join(", ")}<br>${record.at}</p>
+    ${links.length ? html`<p>Links: ${links.map((link) => html`<br><a href="${link}" rel="noreferrer">${link}</a>`)}</p>` : ""}
+    ${record.body.contentType === "html"
+      ? html`<iframe sandbox srcdoc="${record.body.content}" title="Message body" referrerpolicy="no-referrer"></iframe>`
+      : html`<pre>${record.body.content}</pre>`}
+  </article>`;
+}
+
+function outboundPage(ctx: SandboxContext): string {
+  const records = ctx.state.sent.filter((record) => record.external.length > 0).reverse();
+  return page(
+    "Mail to outside addresses",
+    html`<section class="card"><h2>Mail to outside addresses (${records.length})</h2>
+      <p class="muted">Sent by a sandbox mailbox to an address no sandbox tenant holds, newest first. <a href="/">All tenants</a></p></section>
+      ${records.length ? records.map(outboundCard) : html`<p class="muted">No messages.</p>`}`,
+  );
+}
+
+/**
+ * The sandbox's admin view: `/` lists tenants, apps and users; `/mailbox/{userId}` shows a mailbox folder;
+ * `/outbound` shows mail sent to outside addresses.
+ */
 export function adminUi(ctx: SandboxContext, ex: Exchange): boolean {
   if (ex.req.method !== "GET") return false;
   if (ex.path.length === 0) {
-    sendHtml(ex.res, 200, page("Microsoft 365 sandbox", html`${ctx.state.tenants.map((t) => tenantCard(ctx, t))}`));
+    const outbound = ctx.state.sent.filter((record) => record.external.length > 0).length;
+    sendHtml(
+      ex.res,
+      200,
+      page(
+        "Microsoft 365 sandbox",
+        html`<p><a href="/outbound">Mail to outside addresses (${outbound})</a></p>${ctx.state.tenants.map((t) => tenantCard(ctx, t))}`,
+      ),
+    );
+    return true;
+  }
+  if (matchPath(["outbound"], ex.path)) {
+    sendHtml(ex.res, 200, outboundPage(ctx));
     return true;
   }
   const params = matchPath(["mailbox", ":userId"], ex.path);

@@ -41,6 +41,9 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-auth-secret-not-for-production-use-0123456789",
       ENCRYPTION_KEYS: "e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
+      // The server's own mail (verification, password reset) goes through the seeded sandbox workspace's sender mailbox.
+      MAIL_FROM: "adele.vance@contoso.onmicrosoft.com",
+      MAIL_WORKSPACE: "acme-sandbox",
       // The sandbox returns a bounce 2 s after the send: a 4 s look finds it without slowing every send by 10 s.
       BOUNCE_WAIT_SECONDS: "4",
       // The server's Microsoft traffic goes to the sandbox on 127.0.0.1, never through a proxy the machine may name (blank is unset).

@@ -87,6 +87,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ LOG_LEVEL: "verbose" })).toThrow(/^LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; got "verbose"$/);
   });
 
+  it("refuses an SMTP URL or a sender that is not one, without repeating the value", () => {
+    for (const bad of ["http://user:hunter2@mail.example.com", "mail.example.com:587"]) {
+      expect(() => parseEnv({ SMTP_URL: bad })).toThrow(/^SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+      expect(() => parseEnv({ SMTP_URL: bad })).not.toThrow(/hunter2/);
+    }
+    expect(parseEnv({ SMTP_URL: "smtps://user:pass@mail.example.com:465" }).SMTP_URL).toBe("smtps://user:pass@mail.example.com:465");
+    expect(() => parseEnv({ MAIL_FROM: "forge365" })).toThrow(/^MAIL_FROM must be an email address/);
+  });
+
   it("knows exactly pino's log levels", () => {
     expect([...LOG_LEVELS]).toEqual([...Object.keys(pino.levels.values), "silent"]);
   });
@@ -130,10 +139,12 @@ describe("missingProductionConfig", () => {
     AUTH_SECRET: "secret",
     DATABASE_URL: "postgresql://db/forge365",
     APP_URL: "https://forge365.example.com",
+    MAIL_FROM: "no-reply@example.com",
+    MAIL_WORKSPACE: "operations",
   };
 
   it("names the first missing variable, in a fixed order, with what it is for", () => {
-    const order = ["ENCRYPTION_KEYS", "AUTH_SECRET", "DATABASE_URL", "APP_URL"] as const;
+    const order = ["ENCRYPTION_KEYS", "AUTH_SECRET", "DATABASE_URL", "APP_URL", "MAIL_FROM"] as const;
     for (const [i, name] of order.entries()) {
       const withoutRest = { ...complete, ...Object.fromEntries(order.slice(i).map((n) => [n, undefined])) };
       expect(missingProductionConfig(parseEnv(withoutRest))).toMatch(new RegExp(`^${name} is not set: \\S.*$`));
@@ -141,6 +152,11 @@ describe("missingProductionConfig", () => {
     }
     expect(missingProductionConfig(parseEnv({ NODE_ENV: "production" }))).toContain("openssl rand -base64 32");
     expect(missingProductionConfig(parseEnv({ ...complete, DATABASE_URL: undefined }))).toContain("embedded database is for development only");
+  });
+
+  it("asks which workspace's mailbox sends forge365's own mail, unless an SMTP server does", () => {
+    expect(missingProductionConfig(parseEnv({ ...complete, MAIL_WORKSPACE: undefined }))).toMatch(/^MAIL_WORKSPACE is not set: .*SMTP_URL/);
+    expect(missingProductionConfig(parseEnv({ ...complete, MAIL_WORKSPACE: undefined, SMTP_URL: "smtp://mail.example.com:587" }))).toBeUndefined();
   });
 
   it("is satisfied by a complete production configuration, and asks nothing of development", () => {

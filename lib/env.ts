@@ -90,6 +90,25 @@ const schema = z.object({
   http_proxy: proxyUrl("http_proxy"),
   NO_PROXY: z.string().optional(),
   no_proxy: z.string().optional(),
+  /**
+   * "Sign in with Microsoft", by Auth.js's own names: the app registration's client ID and secret, and the issuer
+   * (https://login.microsoftonline.com/<tenant>/v2.0, or /organizations/v2.0 for any organization). Unset ID or secret,
+   * the button is not offered. An issuer under M365_SANDBOX_URL signs in against the sandbox.
+   */
+  AUTH_MICROSOFT_ENTRA_ID_ID: z.string().trim().optional(),
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().trim().optional(),
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: z
+    .url({ protocol: /^https?$/, error: "AUTH_MICROSOFT_ENTRA_ID_ISSUER must be a URL such as https://login.microsoftonline.com/organizations/v2.0." })
+    .transform(withoutTrailingSlashes)
+    .optional(),
+  /**
+   * How forge365 sends its own mail (lib/mail/): through this SMTP server when set, otherwise through the
+   * Microsoft 365 mailbox MAIL_FROM of the workspace MAIL_WORKSPACE. The message never repeats the value:
+   * the URL can hold the SMTP account's password.
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@smtp.example.com:587." }).optional(),
+  MAIL_FROM: z.email({ error: "MAIL_FROM must be an email address such as no-reply@example.com." }).optional(),
+  MAIL_WORKSPACE: z.string().trim().optional(),
 });
 
 export type Env = z.output<typeof schema>;
@@ -157,7 +176,14 @@ const REQUIRED_IN_PRODUCTION = [
     "production needs a Postgres of its own (the embedded database is for development only), e.g. postgresql://user:password@host:5432/forge365.",
   ],
   ["APP_URL", "the dashboard's public URL (e.g. https://forge365.example.com), used in invitation links and OAuth redirect URIs."],
+  [
+    "MAIL_FROM",
+    "the address forge365's own mail (email verification and password reset links) comes from. Set SMTP_URL to send it through an SMTP server, or MAIL_WORKSPACE to the workspace whose Microsoft 365 mailbox MAIL_FROM is.",
+  ],
 ] as const satisfies readonly (readonly [EnvName, string])[];
+
+const MAIL_WORKSPACE_MISSING =
+  "MAIL_WORKSPACE is not set: without SMTP_URL, forge365 sends its own mail through the Microsoft 365 mailbox MAIL_FROM, which a workspace manages; set MAIL_WORKSPACE to that workspace's slug (or SMTP_URL to an SMTP server).";
 
 /**
  * In production (NODE_ENV=production), the first required variable that is missing, as
@@ -167,5 +193,7 @@ const REQUIRED_IN_PRODUCTION = [
 export function missingProductionConfig(vars: Env): string | undefined {
   if (vars.NODE_ENV !== "production") return undefined;
   const missing = REQUIRED_IN_PRODUCTION.find(([name]) => !vars[name]);
-  return missing && `${missing[0]} is not set: ${missing[1]}`;
+  if (missing) return `${missing[0]} is not set: ${missing[1]}`;
+  if (!vars.SMTP_URL && !vars.MAIL_WORKSPACE) return MAIL_WORKSPACE_MISSING;
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import "./env-file";
 import { parseArgs } from "node:util";
-import { env } from "@/lib/env";
+import { env, setEnv } from "@/lib/env";
+import { sandboxSignInEnv } from "@/sandbox/fixtures/demo";
 import { startSandbox } from "@/sandbox/index";
 import { startWorkerUnlessDisabled } from "@/lib/jobs/worker";
 import { prepareDatabase } from "./bootstrap";
@@ -15,6 +16,8 @@ async function main() {
   // The sandbox runs in this process, beside (not inside) the dashboard, unless one is configured.
   const sandbox = env().M365_SANDBOX_URL ? null : await startSandbox({ port: env().SANDBOX_PORT });
   if (sandbox) process.env.M365_SANDBOX_URL = sandbox.url;
+  // Sign in with Microsoft goes to the sandbox's sign-in app unless one of your own is configured.
+  if (sandbox && !env().AUTH_MICROSOFT_ENTRA_ID_ID) setEnv(sandboxSignInEnv(sandbox.url));
   console.log(`Microsoft 365 sandbox: ${env().M365_SANDBOX_URL}`);
   // A configured database may hold real data: a user with a published password goes there only when asked.
   const seeded = database.embedded || values.seed ? await seedDemo() : null;

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/db/paths";
+import { sandboxSignInEnv } from "@/sandbox/fixtures/demo";
 import { startSandbox } from "@/sandbox/index";
 import { prepareDatabase } from "./bootstrap";
 import { runNext, runServer } from "./run-next";
@@ -19,6 +20,7 @@ if (built !== 0) process.exit(built);
 const database = await prepareDatabase();
 const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 4110) });
 process.env.M365_SANDBOX_URL = sandbox.url;
+Object.assign(process.env, sandboxSignInEnv(sandbox.url));
 await seedDemo();
 const code = await runServer(["--port", process.env.PORT ?? "3100"], { ...process.env, NODE_ENV: "production" }, { logFile: path.join(dataDir, "server.log") });
 await sandbox.close();

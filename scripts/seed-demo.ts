@@ -1,6 +1,7 @@
 import { createAccount } from "@/lib/accounts/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { DEVELOPMENT_MAIL_SENDER } from "@/lib/mail/config";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
 
 export const DEMO_EMAIL = "demo@forge365.local";
@@ -9,7 +10,8 @@ export const DEMO_PASSWORD = "forge365-demo";
 
 const demoWorkspaces = [
   { slug: "acme-outreach", name: "Acme Outreach", environment: "PRODUCTION" as const },
-  { slug: "acme-sandbox", name: "Acme Sandbox", environment: "TEST" as const },
+  // Its sender mailbox sends the development instance's own mail (lib/mail/config.ts).
+  { slug: DEVELOPMENT_MAIL_SENDER.workspace, name: "Acme Sandbox", environment: "TEST" as const },
 ];
 
 /** The sandbox's working app registration, with mailboxes that pass and fail in each common way. */
@@ -27,7 +29,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   if (existing) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const { user, sandboxWorkspaceId } = await db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: DEMO_EMAIL, name: "Demo User", passwordHash } });
+    const user = await tx.user.create({ data: { email: DEMO_EMAIL, name: "Demo User", passwordHash, emailVerified: new Date() } });
     const ids: string[] = [];
     for (const workspace of demoWorkspaces) {
       const created = await tx.workspace.create({ data: { ...workspace, memberships: { create: { userId: user.id, role: "OWNER" } } } });

@@ -19,6 +19,9 @@ it.each([
   // Variables from the .env file count; those already in the environment win over it.
   { missing: "APP_URL", env: { NODE_ENV: "production" as const, FORGE365_ENV_FILE: envFile } },
   { missing: "AUTH_SECRET", env: { NODE_ENV: "production" as const, FORGE365_ENV_FILE: envFile, AUTH_SECRET: " " } },
+  // forge365 sends its own mail (verification and password reset links): production must say how.
+  { missing: "MAIL_FROM", env: { NODE_ENV: "production" as const, FORGE365_ENV_FILE: envFile, APP_URL: "https://forge365.example.com" } },
+  { missing: "MAIL_WORKSPACE", env: { NODE_ENV: "production" as const, FORGE365_ENV_FILE: envFile, APP_URL: "https://forge365.example.com", MAIL_FROM: "no-reply@example.com" } },
 ])("refuses to start without $missing, in one line, before anything starts", async ({ missing, env }) => {
   const failure = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,

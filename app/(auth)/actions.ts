@@ -1,11 +1,17 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { runParsed } from "@/lib/actions/run";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signIn, signOut } from "@/lib/auth/config";
-import { signUp } from "@/lib/auth/users";
+import { secondFactorStepPath, signInOwesSecondFactor } from "@/lib/auth/two-factor/sign-in-step";
+import { headers } from "next/headers";
+import { clientIp } from "@/lib/auth/request-meta";
+import { signUp } from "@/lib/auth/sign-up";
+import { tooManyMailRequests } from "@/lib/auth/rate-limit-message";
+import { accountMailer } from "@/lib/mail/account-mails";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 
 function signInRefusal(error: AuthError): string {
@@ -18,34 +24,33 @@ function signInRefusal(error: AuthError): string {
 }
 
 async function signInAndRedirect(email: string, password: string, callbackUrl: unknown): Promise<ActionResult> {
+  const to = safeCallbackUrl(callbackUrl);
   try {
-    await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
+    await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, error: signInRefusal(error), values: { email } };
     throw error;
   }
-  return { ok: true, data: undefined };
+  // With two-factor sign-in on, the session just made still owes a code: straight to that step.
+  redirect((await signInOwesSecondFactor(email)) ? secondFactorStepPath(to) : to);
 }
 
 export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runParsed(signInSchema, formData, (input) => signInAndRedirect(input.email, input.password, formData.get("callbackUrl")), "auth.signIn");
 }
 
-export async function signUpAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+/** The same answer whether or not the address has an account: the mail says which it was. */
+export async function signUpAction(_previous: ActionResult<{ email: string }> | null, formData: FormData): Promise<ActionResult<{ email: string }>> {
   return runParsed(
     signUpSchema,
     formData,
     async (input) => {
-      const created = await signUp(input);
-      if (!created.ok) {
-        return {
-          ok: false,
-          error: "An account with this email already exists. Sign in instead.",
-          fieldErrors: { email: ["An account with this email already exists."] },
-          values: { name: input.name, email: input.email },
-        };
+      const request = { ipAddress: clientIp(await headers()), callbackUrl: safeCallbackUrl(formData.get("callbackUrl") ?? "/workspaces/new") };
+      const result = await signUp(input, request, accountMailer);
+      if (!result.ok) {
+        return { ok: false, error: tooManyMailRequests(result.retryAfterMinutes), values: { name: input.name, email: input.email } };
       }
-      return signInAndRedirect(input.email, input.password, formData.get("callbackUrl") ?? "/workspaces/new");
+      return { ok: true, data: { email: input.email } };
     },
     "auth.signUp",
   );

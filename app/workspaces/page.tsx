@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
+import { VerifyEmailNotice } from "@/app/(auth)/verify-email/notice";
 import { buttonClasses } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
@@ -23,6 +24,7 @@ export default async function WorkspacesPage({ searchParams }: PageProps<"/works
   return (
     <UserShell email={user.email} signOut={signOutAction}>
       <main className="mx-auto max-w-6xl space-y-6 px-4 py-6">
+        <VerifyEmailNotice userId={user.id} />
         <div className="flex items-center justify-between gap-4">
           <h1 className="text-2xl font-semibold">Workspaces</h1>
           <Link href="/workspaces/new" className={buttonClasses("primary")}>

@@ -190,6 +190,6 @@ test("a session that ended during the sign-in picks up after signing in again", 
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapi%2Fmicrosoft%2Fcallback/);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("connection-state")).toContainText(`Connected as ${DEMO_MAILBOXES.sender}`);
 });

@@ -2,7 +2,8 @@ import { expect, type Page, test } from "@playwright/test";
 import { generateKeyString } from "@/lib/crypto";
 import { startSandbox } from "@/sandbox/index";
 import { bulkFixture, setSandboxLatency } from "@/tests/helpers/sandbox-fixture";
-import { alert, attemptSignIn, createWorkspace, fillAccountForm, nextYear, signUp, uniqueEmail } from "../helpers";
+import { startSmtpInbox } from "@/tests/helpers/smtp-inbox";
+import { alert, attemptSignIn, createWorkspace, fillAccountForm, nextYear, PASSWORD, signUp, uniqueEmail } from "../helpers";
 import { sharedDatabase, startInstance } from "./instances";
 
 /** How long a claim stands before another instance takes the test over (120 s in production). */
@@ -22,6 +23,7 @@ test("two instances on one Postgres share the queue, the rate limits and the tok
   const app = setup.accounts[0];
   const sandbox = await startSandbox({ port: 0, fixture: setup.fixture });
   const database = await sharedDatabase();
+  const smtp = await startSmtpInbox();
   const shared = {
     ...database.env,
     DATABASE_URL: database.url,
@@ -29,6 +31,9 @@ test("two instances on one Postgres share the queue, the rate limits and the tok
     ENCRYPTION_KEYS: generateKeyString("scaleout"),
     M365_SANDBOX_URL: sandbox.url,
     TEST_CLAIM_TIMEOUT_SECONDS: String(CLAIM_TIMEOUT_SECONDS),
+    // The instances' own mail (the sign-up's verification link) goes to a local SMTP server the test reads.
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "no-reply@forge365.test",
   };
   const a = await startInstance(shared);
   let b: Awaited<ReturnType<typeof startInstance>> | undefined;
@@ -36,7 +41,7 @@ test("two instances on one Postgres share the queue, the rate limits and the tok
     // Everything is set up through instance A.
     const context = await browser.newContext({ baseURL: a.url });
     const page = await context.newPage();
-    await signUp(page);
+    await signUp(page, uniqueEmail(), "Scale Out Owner", PASSWORD, smtp);
     const slug = await createWorkspace(page, "Scale Out", "Test");
     await page.goto(`/w/${slug}/accounts/new`);
     await fillAccountForm(page, {
@@ -97,6 +102,7 @@ test("two instances on one Postgres share the queue, the rate limits and the tok
     a.kill();
     await b?.stop();
     await sandbox.close();
+    await smtp.close();
     await database.drop();
   }
 });

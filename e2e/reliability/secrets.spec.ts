@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_MAILBOXES, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
 import { createWorkspace, fillAccountForm, inviteAndJoin, nextYear, runTest, SERVER_LOG, signUp, uniqueEmail } from "../helpers";
+import { enrol } from "../two-factor";
 import { appRoutes } from "./routes";
 
 /** Secrets typed into the app's forms: a client secret, a refused replacement, two passwords. */
@@ -102,6 +103,10 @@ test("no page, payload, header or log line, for any role, carries a secret typed
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText(/Password changed/)).toBeVisible();
 
+  // The authenticator's secret is shown only until two-factor is on, and the recovery codes only once.
+  const { secret: totpSecret, recoveryCodes } = await enrol(page, CANARIES.newPassword);
+  const enrolled = seen.length;
+
   // The webhook's signing secret is shown once, in the answer to saving it, and never again.
   await page.goto(`/w/${slug}/settings`);
   await page.getByLabel("Webhook URL").fill("http://127.0.0.1:9/forge365");
@@ -134,6 +139,10 @@ test("no page, payload, header or log line, for any role, carries a secret typed
     }
     expect(text.match(JWT)?.[0], `${url} carries a token`).toBeUndefined();
   }
+  const afterEnrolling = seen.slice(enrolled).filter(({ text }) => [totpSecret, ...recoveryCodes].some((value) => text.includes(value)));
+  expect(afterEnrolling.map(({ url }) => url), "the two-factor secret and recovery codes once two-factor is on").toEqual([]);
+  const showingRecoveryCodes = seen.filter(({ text }) => recoveryCodes.some((code) => text.includes(code))).map(({ url }) => url);
+  expect(new Set(showingRecoveryCodes), "only the answer to turning two-factor on shows the recovery codes").toEqual(new Set([`POST ${baseURL}/account/two-factor`]));
   const showingSigningSecret = seen.filter(({ text }) => text.includes(signingSecret)).map(({ url }) => url);
   expect(showingSigningSecret, "only the answer to saving the webhook shows its signing secret").toEqual([`POST ${baseURL}/w/${slug}/settings`]);
 });

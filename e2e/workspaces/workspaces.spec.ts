@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { alert, createWorkspace, PASSWORD, signIn, signUp, uniqueEmail } from "../helpers";
+import { alert, createWorkspace, PASSWORD, signIn, signUp, submitSignUp, uniqueEmail, verifyEmail } from "../helpers";
 
 test("create, rename, switch; the environment badge is on every workspace page", async ({ page }) => {
   await signUp(page);
@@ -75,10 +75,9 @@ test("invite by link: the invitee joins with the invited role; the link works on
   await invitee.goto(link);
   await expect(invitee.getByText("Join Fabrikam")).toBeVisible();
   await invitee.getByRole("link", { name: "Create account" }).click();
-  await invitee.getByLabel("Name").fill("Invited Person");
-  await invitee.getByLabel("Work email").fill(inviteeEmail);
-  await invitee.getByLabel("Password").fill(PASSWORD);
-  await invitee.getByRole("button", { name: "Create account" }).click();
+  await invitee.waitForURL(/\/sign-up/);
+  await submitSignUp(invitee, { email: inviteeEmail, name: "Invited Person" });
+  await verifyEmail(invitee, inviteeEmail);
   await expect(invitee).toHaveURL(/\/invite\//);
   await invitee.getByRole("button", { name: "Accept invitation" }).click();
   await expect(invitee.getByRole("heading", { level: 1, name: "Fabrikam" })).toBeVisible();

@@ -1,3 +1,4 @@
+import type { ICachePlugin } from "@azure/msal-node";
 import type { Cloud } from "@/lib/db/generated/prisma/enums";
 import { CLOUD_IDS, CLOUDS, type CloudId } from "@/lib/microsoft/clouds";
 import { createConfidentialClient } from "@/lib/microsoft/msal";
@@ -64,9 +65,10 @@ export function microsoftApp(account: Omit<StoredMicrosoftApp, "clientSecretSeal
 
 /**
  * A new MSAL client for one exchange, on the account's own transport. Fresh each time, so its in-memory
- * cache holds nothing but that exchange (which is where MSAL leaves the refresh token).
+ * cache holds nothing but that exchange (which is where MSAL leaves the refresh token) — unless a sending
+ * path hands it the account's persisted cache, so that it reuses the token every instance shares.
  */
-export function confidentialClientFor(account: StoredMicrosoftApp) {
+export function confidentialClientFor(account: StoredMicrosoftApp, options: { cachePlugin?: ICachePlugin } = {}) {
   const target = microsoftTarget(account);
   return createConfidentialClient({
     cloud: target.cloud,
@@ -74,5 +76,6 @@ export function confidentialClientFor(account: StoredMicrosoftApp) {
     clientId: account.clientId,
     clientSecret: openClientSecret(account),
     fetch: createMicrosoftFetch(target),
+    cachePlugin: options.cachePlugin,
   });
 }

@@ -1,5 +1,6 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import { cookies, headers } from "next/headers";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { signInSchema } from "@/lib/auth/schemas";
@@ -7,6 +8,10 @@ import { clientIp } from "./request-meta";
 import { resolveAuthSecret } from "./secret";
 import { createSession, endSession, findActiveSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { authenticate } from "./users";
+import { decideMicrosoftSignIn, microsoftVouchesForEmail } from "./microsoft/linking";
+import { microsoftProvider, microsoftSignInSettings, MICROSOFT_PROVIDER_ID, sameSiteRedirect } from "./microsoft/provider";
+import { hasSessionCookie, startMicrosoftSession } from "./microsoft/session";
+import { verifyEmailByLink } from "./verify-email";
 
 declare module "next-auth" {
   interface Session {
@@ -31,13 +36,27 @@ class TooManyAttempts extends CredentialsSignin {
   }
 }
 
+class EmailLinkRefused extends CredentialsSignin {
+  constructor(reason: string) {
+    super();
+    this.code = reason;
+  }
+}
+
+/** Sign in with Microsoft, when configured (lib/auth/microsoft/provider.ts). */
+function microsoftProviders() {
+  const settings = microsoftSignInSettings();
+  return settings ? [microsoftProvider(settings)] : [];
+}
+
 // A function config is read on first use, so `next build` needs no secret; `npm start` checks it first.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: PrismaAdapter(db),
   secret: resolveAuthSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/sign-in" },
+  // Errors too: a refused or failed Microsoft sign-in is explained on the sign-in page, not on Auth.js's own.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -59,9 +78,46 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return { ...user, sessionToken };
       },
     }),
+    // The verification link signs its person in (lib/auth/verify-email.ts): the mailed link is the credential.
+    Credentials({
+      id: "email-link",
+      credentials: { token: {} },
+      async authorize(credentials, request) {
+        const token = typeof credentials.token === "string" ? credentials.token : "";
+        const result = token ? await verifyEmailByLink(token) : { ok: false as const, reason: "invalid_link" as const };
+        if (!result.ok) throw new EmailLinkRefused(result.reason);
+        const { twoFactorEnabled, ...user } = result.user;
+        const sessionToken = await createSession(user.id, {
+          ipAddress: clientIp(request.headers),
+          userAgent: request.headers.get("user-agent") ?? undefined,
+          method: "email_link",
+          secondFactorPending: twoFactorEnabled,
+        });
+        return { ...user, sessionToken };
+      },
+    }),
+    ...microsoftProviders(),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    async signIn({ account, profile }) {
+      if (account?.provider !== MICROSOFT_PROVIDER_ID) return true;
+      // Auth.js would link the Microsoft account to whoever a leftover session cookie names, even one whose session
+      // has ended or still owes its second factor; the button signs the browser out first (microsoft-action.ts).
+      if (hasSessionCookie((await cookies()).getAll().map((c) => c.name))) return "/sign-in?microsoft=session_present";
+      const decision = await decideMicrosoftSignIn(MICROSOFT_PROVIDER_ID, {
+        providerAccountId: account.providerAccountId,
+        email: profile?.email,
+        emailVouched: microsoftVouchesForEmail(profile),
+      });
+      return decision.ok || `/sign-in?microsoft=${decision.reason}`;
+    },
+    redirect: ({ url, baseUrl }) => sameSiteRedirect(url, baseUrl),
+    async jwt({ token, user, account, isNewUser }) {
+      if (account?.provider === MICROSOFT_PROVIDER_ID && user?.id) {
+        token.sid = await startMicrosoftSession(user.id, isNewUser === true, await headers());
+        token.sub = user.id;
+        return token;
+      }
       if (user?.sessionToken) {
         token.sid = user.sessionToken;
         token.sub = user.id;

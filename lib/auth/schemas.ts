@@ -34,3 +34,16 @@ export const changePasswordSchema = z
     path: ["confirmPassword"],
     message: "The two passwords do not match.",
   });
+
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
+
+export const passwordResetSchema = z
+  .object({
+    token: z.string().min(20, "This link is not valid.").max(100, "This link is not valid."),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords do not match.",
+  });

@@ -6,7 +6,8 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 /** lastSeenAt is written at most this often, so a busy browser does not write on every request. */
 const LAST_SEEN_GRANULARITY_MS = 60_000;
 
-export type SignInMethod = "password" | "microsoft";
+export const SIGN_IN_METHODS = ["password", "microsoft", "email_link"] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 export interface SessionStart {
   ipAddress?: string;

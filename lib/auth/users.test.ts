@@ -1,30 +1,21 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { createUser, TEST_PASSWORD, uniqueEmail } from "@/tests/helpers/factories";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "./login-attempts";
+import * as password from "./password";
 import { createSession, findActiveSession, sessionTokenHash } from "./sessions";
-import { authenticate, changePassword, signUp } from "./users";
+import { authenticate, changePassword } from "./users";
 
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250)}-${Math.random()}`;
 
-describe("sign-up", () => {
-  it("stores an argon2id hash, never the password", async () => {
-    const email = uniqueEmail();
-    const result = await signUp({ name: "Ada", email, password: "a long enough password" });
-    expect(result.ok).toBe(true);
-    const user = await db.user.findUniqueOrThrow({ where: { email } });
-    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(user.passwordHash).not.toContain("a long enough password");
-  });
-
-  it("refuses a second account for the same email and writes nothing", async () => {
-    const email = uniqueEmail();
-    await signUp({ name: "Ada", email, password: "a long enough password" });
-    const again = await signUp({ name: "Eve", email, password: "another long password" });
-    expect(again).toEqual({ ok: false, reason: "email_taken" });
-    expect(await db.user.count({ where: { email } })).toBe(1);
-  });
+afterEach(() => {
+  vi.restoreAllMocks();
 });
+
+/** Counts argon2 verifications (the real ones still run): each is a password guess an attacker got checked. */
+function countVerifications() {
+  return vi.spyOn(password, "verifyPassword");
+}
 
 describe("sign-in", () => {
   it("accepts the right password", async () => {
@@ -59,6 +50,20 @@ describe("sign-in", () => {
     expect(await authenticate(user.email, TEST_PASSWORD, ip())).toMatchObject({ ok: true });
   });
 
+  it("checks at most 5 of 50 wrong passwords sent to one account at the same moment", async () => {
+    const user = await createUser();
+    const verifications = countVerifications();
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => authenticate(user.email, `guess ${i}`, ip())));
+    expect(verifications.mock.calls.length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(50 - verifications.mock.calls.length);
+    expect(await authenticate(user.email, TEST_PASSWORD, ip())).toMatchObject({ reason: "rate_limited" });
+  });
+
+  it("a successful sign-in does not count against the limit", async () => {
+    const user = await createUser();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT + 2; i++) expect(await authenticate(user.email, TEST_PASSWORD, ip())).toMatchObject({ ok: true });
+  });
+
   it("forgets failures older than the window", async () => {
     const user = await createUser();
     const old = new Date(Date.now() - 16 * 60_000);
@@ -73,7 +78,11 @@ describe("sessions", () => {
   it("a password change ends every other session and keeps the current one", async () => {
     const user = await createUser();
     const other = await createSession(user.id);
-    const result = await changePassword(user.id, { currentPassword: TEST_PASSWORD, newPassword: "a brand new password" }, user.sessionToken);
+    const result = await changePassword(
+      user.id,
+      { currentPassword: TEST_PASSWORD, newPassword: "a brand new password" },
+      { ipAddress: ip(), sessionToken: user.sessionToken },
+    );
     expect(result).toEqual({ ok: true });
     expect(await findActiveSession(other)).toBeNull();
     expect(await findActiveSession(user.sessionToken)).not.toBeNull();
@@ -83,10 +92,37 @@ describe("sessions", () => {
   it("a wrong current password changes nothing", async () => {
     const user = await createUser();
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await changePassword(user.id, { currentPassword: "nope", newPassword: "a brand new password" })).toEqual({ ok: false, reason: "wrong_password" });
+    expect(await changePassword(user.id, { currentPassword: "nope", newPassword: "a brand new password" }, { ipAddress: ip() })).toEqual({
+      ok: false,
+      reason: "wrong_password",
+    });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.passwordHash).toBe(before.passwordHash);
     expect(await findActiveSession(user.sessionToken)).not.toBeNull();
+  });
+
+  it("the current-password check is limited like sign-in: at most 5 of 50 parallel guesses are checked, then even the right one waits", async () => {
+    const user = await createUser();
+    const verifications = countVerifications();
+    const guess = (currentPassword: string) => changePassword(user.id, { currentPassword, newPassword: "a brand new password" }, { ipAddress: ip() });
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => guess(`guess ${i}`)));
+    expect(verifications.mock.calls.length).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBeGreaterThanOrEqual(50 - MAX_FAILURES_PER_ACCOUNT);
+    const right = await guess(TEST_PASSWORD);
+    expect(right).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect((right as { retryAfterMinutes: number }).retryAfterMinutes).toBeGreaterThanOrEqual(1);
+    expect(await authenticate(user.email, "a brand new password", ip())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("the Session table never holds a raw session token, only its SHA-256", async () => {
+    const user = await createUser();
+    const token = await createSession(user.id, { ipAddress: "192.0.2.1", userAgent: "test agent", method: "password" });
+    const rows = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM "Session" WHERE "userId" = $1`, user.id);
+    expect(rows).toHaveLength(2);
+    const stored = JSON.stringify(rows);
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain(user.sessionToken);
+    expect(rows.map((row) => row.tokenHash).sort()).toEqual([sessionTokenHash(token), sessionTokenHash(user.sessionToken)].sort());
   });
 
   it("an expired session is not active", async () => {

@@ -13,6 +13,7 @@ describe("sealed columns", () => {
       { workspaceId: "r1", table: "Workspace", recordId: "r1", field: "webhookSecret" },
       { workspaceId: "w1", table: "Mailbox", recordId: "r1", field: "refreshToken" },
       { workspaceId: "w1", table: "OAuthState", recordId: "r1", field: "codeVerifier" },
+      { workspaceId: "r1", table: "User", recordId: "r1", field: "totpSecret" },
     ]);
   });
 

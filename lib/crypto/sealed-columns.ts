@@ -56,4 +56,6 @@ export const sealedColumns = {
   webhookSecret: defineSealedColumn({ table: "Workspace", id: "id", column: "webhookSecretSealed", workspace: "id", field: "webhookSecret" }),
   refreshToken: defineSealedColumn({ table: "Mailbox", id: "id", column: "refreshTokenSealed", workspace: "workspaceId", field: "refreshToken" }),
   codeVerifier: defineSealedColumn({ table: "OAuthState", id: "id", column: "codeVerifierSealed", workspace: "workspaceId", field: "codeVerifier" }),
+  // A person belongs to no one workspace: the user's own id stands in for it, as Workspace's does for itself.
+  totpSecret: defineSealedColumn({ table: "User", id: "id", column: "totpSecretSealed", workspace: "id", field: "totpSecret" }),
 };

@@ -3,9 +3,15 @@ import { env, type EnvSource } from "@/lib/env";
 import { logError, logger } from "@/lib/log";
 import { deliverDueWebhooks } from "@/lib/jobs/webhook-deliveries";
 import { runHealthCheck } from "./health-check";
+import { deleteStaleSignInRecords } from "./sign-in-cleanup";
 import { claimDueChecks } from "@/lib/health/schedule";
 
-export const QUEUES = { sweep: "health-sweep", check: "health-check", webhooks: "webhook-deliveries" } as const;
+export const QUEUES = {
+  sweep: "health-sweep",
+  check: "health-check",
+  webhooks: "webhook-deliveries",
+  signInCleanup: "sign-in-cleanup",
+} as const;
 
 /** Checks one instance runs at once; each is itself up to "Test all" of an account's mailboxes. */
 const CHECK_WORKERS = 4;
@@ -45,6 +51,7 @@ export async function createQueues(boss: PgBoss) {
     expireInSeconds: 15 * 60,
   });
   await boss.createQueue(QUEUES.webhooks, { name: QUEUES.webhooks, policy: "stately", expireInSeconds: 5 * 60 });
+  await boss.createQueue(QUEUES.signInCleanup, { name: QUEUES.signInCleanup, policy: "singleton", expireInSeconds: 5 * 60 });
 }
 
 /** Finds due checks, claims them and queues one job each; also wakes webhook delivery for due retries. */
@@ -88,7 +95,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   await boss.work(QUEUES.webhooks, polling, async () => {
     await deliverDueWebhooks({ now });
   });
+  await boss.work(QUEUES.signInCleanup, polling, async () => {
+    logger.info(await deleteStaleSignInRecords(now()), "stale sessions, login attempts and email links deleted");
+  });
   await boss.schedule(QUEUES.sweep, "* * * * *", {}, { singletonKey: "sweep" });
+  await boss.schedule(QUEUES.signInCleanup, "17 * * * *", {}, { singletonKey: "sign-in-cleanup" });
 
   return {
     boss,

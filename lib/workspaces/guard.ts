@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { WorkspaceEnvironment } from "@/lib/db/generated/prisma/enums";
-import { NotAllowedError, WorkspaceNotFoundError } from "./errors";
+import { NotAllowedError, TwoFactorRequiredError, WorkspaceNotFoundError } from "./errors";
 import { hasRole, type Role } from "./roles";
 
 export interface WorkspaceContext {
@@ -13,7 +13,8 @@ export interface WorkspaceContext {
 /**
  * The one authorization guard: every page, action and route that touches workspace data goes
  * through it. Membership is queried, never inferred, and a non-member cannot tell a workspace
- * they are not in from one that does not exist.
+ * they are not in from one that does not exist. A workspace that requires two-factor sign-in admits
+ * only members who have it on, whatever their role, so no page, action or route can forget to ask.
  */
 export async function requireMembership(
   userId: string | null | undefined,
@@ -23,9 +24,15 @@ export async function requireMembership(
   if (!userId || typeof slug !== "string" || slug.length > 64) throw new WorkspaceNotFoundError();
   const membership = await db.membership.findFirst({
     where: { userId, workspace: { slug } },
-    select: { role: true, workspace: { select: { id: true, slug: true, name: true, environment: true, locale: true, timeZone: true } } },
+    select: {
+      role: true,
+      workspace: { select: { id: true, slug: true, name: true, environment: true, locale: true, timeZone: true, requireTwoFactor: true } },
+      user: { select: { totpEnabledAt: true } },
+    },
   });
   if (!membership) throw new WorkspaceNotFoundError();
+  const { requireTwoFactor, ...workspace } = membership.workspace;
+  if (requireTwoFactor && !membership.user.totpEnabledAt) throw new TwoFactorRequiredError(workspace.name);
   if (!hasRole(membership.role, minimumRole)) throw new NotAllowedError(minimumRole);
-  return { userId, role: membership.role, workspace: membership.workspace };
+  return { userId, role: membership.role, workspace };
 }

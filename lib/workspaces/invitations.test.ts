@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { createUser, createWorkspace } from "@/tests/helpers/factories";
 import { actorOf } from "./actor";
 import { requireMembership } from "./guard";
-import { acceptInvitation, createInvitation, lookupInvitation, revokeInvitation } from "./invitations";
+import { acceptInvitation, createInvitation, EMAIL_NOT_VERIFIED, lookupInvitation, revokeInvitation } from "./invitations";
 
 async function setup() {
   const owner = await createUser("owner");
@@ -43,6 +43,20 @@ describe("invitations", () => {
     await expect(acceptInvitation(token, stranger)).rejects.toThrow(/was sent to/);
     expect(await db.membership.count({ where: { workspaceId: workspace.id, userId: stranger.id } })).toBe(0);
     expect((await lookupInvitation(token)).status).toBe("valid");
+  });
+
+  it("waits for the invited person to verify their address, then lets them in", async () => {
+    const owner = await createUser("owner");
+    const invitee = await createUser("invitee", { verified: false });
+    const workspace = await createWorkspace({ OWNER: owner });
+    const ctx = actorOf(await requireMembership(owner.id, workspace.slug, "ADMIN"));
+    const token = (await createInvitation(ctx, { email: invitee.email, role: "MEMBER" })).link.split("/invite/")[1];
+    await expect(acceptInvitation(token, invitee)).rejects.toThrow(EMAIL_NOT_VERIFIED);
+    expect(await db.membership.count({ where: { workspaceId: workspace.id, userId: invitee.id } })).toBe(0);
+    expect((await lookupInvitation(token)).status).toBe("valid");
+
+    await db.user.update({ where: { id: invitee.id }, data: { emailVerified: new Date() } });
+    expect(await acceptInvitation(token, invitee)).toEqual({ slug: workspace.slug });
   });
 
   it("refuses an expired link and adds nobody", async () => {

@@ -100,7 +100,10 @@ const refusals = {
   expired: `This invitation has expired (links last ${INVITATION_TTL_DAYS} days). Ask for a new one.`,
 } as const;
 
-/** Accepts once, for the invited address only; the claim, the membership and its audit event are one transaction. */
+export const EMAIL_NOT_VERIFIED =
+  "Verify your email address to accept this invitation: open the link we mailed you, or send it again.";
+
+/** Accepts once, for the invited address only, once that address is verified; the claim, the membership and its audit event are one transaction. */
 export async function acceptInvitation(token: string, user: { id: string; email: string }, meta: { ipAddress?: string | null } = {}) {
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
@@ -116,6 +119,9 @@ export async function acceptInvitation(token: string, user: { id: string; email:
         `This invitation was sent to ${maskEmail(invitation.email)}. Sign in with that address to accept it.`,
       );
     }
+    // The invitation is bound to an address, so it goes only to someone who proved they read that address.
+    const account = await tx.user.findUnique({ where: { id: user.id }, select: { emailVerified: true } });
+    if (!account?.emailVerified) throw new UserFacingError(EMAIL_NOT_VERIFIED);
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },
       data: { acceptedAt: new Date() },

@@ -1,7 +1,7 @@
-import { forbidden, notFound } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
-import { WorkspaceNotFoundError } from "./errors";
+import { TwoFactorRequiredError, WorkspaceNotFoundError } from "./errors";
 import { requireMembership, type WorkspaceContext } from "./guard";
 import { hasRole, type Role } from "./roles";
 
@@ -15,11 +15,21 @@ const membershipOf = cache(async (slug: string): Promise<WorkspaceContext & { us
     return { ...(await requireMembership(user.id, slug, "VIEWER")), user };
   } catch (error) {
     if (error instanceof WorkspaceNotFoundError) notFound();
+    // Outside /w/[slug], whose layout runs this same guard: the page names the workspace and says what to do.
+    if (error instanceof TwoFactorRequiredError) redirect(twoFactorRequiredPath(slug));
     throw error;
   }
 });
 
-/** The guard as pages and layouts use it: sign-in first, then 404 for non-members and 403 below the role. */
+/** Where a member of a workspace that requires two-factor sign-in, without it, is sent instead of the workspace. */
+export function twoFactorRequiredPath(slug: string) {
+  return `/account/two-factor/required?workspace=${encodeURIComponent(slug)}`;
+}
+
+/**
+ * The guard as pages and layouts use it: sign-in first, then 404 for non-members, the two-factor page
+ * where the workspace requires it, and 403 below the role.
+ */
 export async function workspacePage(slug: string, minimumRole: Role = "VIEWER") {
   const context = await membershipOf(slug);
   if (!hasRole(context.role, minimumRole)) forbidden();

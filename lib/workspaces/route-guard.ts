@@ -1,11 +1,16 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { NotAllowedError, WorkspaceNotFoundError } from "./errors";
+import { NotAllowedError, TwoFactorRequiredError, WorkspaceNotFoundError } from "./errors";
 import { requireMembership, type WorkspaceContext } from "./guard";
 import type { Role } from "./roles";
 
-function page(status: number, title: string, text: string) {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Back to your workspaces</a></p></main></body></html>`;
+function page(status: number, title: string, text: string, link = { href: "/", text: "Back to your workspaces" }) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="${link.href}">${link.text}</a></p></main></body></html>`;
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/** The message names the workspace, whose name its admins chose. */
+function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The guard's refusals as a route handler returns them; null for any other error. */
@@ -14,6 +19,9 @@ export function guardRefusal(error: unknown): Response | null {
     return page(404, "Workspace not found", "This workspace doesn't exist, or you're not a member of it.");
   }
   if (error instanceof NotAllowedError) return page(403, "Not allowed", error.message);
+  if (error instanceof TwoFactorRequiredError) {
+    return page(403, "Two-factor sign-in required", escapeHtml(error.message), { href: "/account/two-factor", text: "Turn on two-factor sign-in" });
+  }
   return null;
 }
 

@@ -60,3 +60,8 @@ export const workspaceQuerySchema = z.object({
   q: z.string().trim().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
+
+/** Settings' two-factor section: two buttons, each naming the state it sets. */
+export const twoFactorRequirementSchema = z.object({
+  requireTwoFactor: z.enum(["on", "off"], { error: "Choose whether members need two-factor sign-in." }).transform((v) => v === "on"),
+});

@@ -14,10 +14,11 @@ export function uniqueEmail(prefix = "user") {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-export async function createUser(prefix = "user"): Promise<CurrentUser> {
+/** A person with a password and a session; their address is verified unless a test says otherwise. */
+export async function createUser(prefix = "user", options: { verified?: boolean } = {}): Promise<CurrentUser> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const user = await db.user.create({
-    data: { email: uniqueEmail(prefix), name: prefix, passwordHash: await passwordHash },
+    data: { email: uniqueEmail(prefix), name: prefix, passwordHash: await passwordHash, emailVerified: options.verified === false ? null : new Date() },
   });
   const sessionToken = await createSession(user.id);
   return { id: user.id, email: user.email, name: user.name, sessionToken };

@@ -61,6 +61,7 @@ const validInput: Record<string, (w: World) => Record<string, string>> = {
   "workspace.update": () => ({ name: "Renamed", environment: "PRODUCTION", locale: "en-GB", timeZone: "Europe/London" }),
   "workspace.setWebhook": () => ({ url: "https://hooks.example.test/forge365" }),
   "workspace.removeWebhook": () => ({}),
+  "workspace.requireTwoFactor": () => ({ requireTwoFactor: "off" }),
   "notifications.markRead": () => ({}),
   "members.invite": () => ({ email: "newcomer@example.test", role: "MEMBER" }),
   "members.changeRole": (w) => ({ membershipId: w.ids.membershipId, role: "VIEWER" }),

@@ -22,6 +22,7 @@ const validFields: Record<string, Record<string, string>> = {
   "workspace.update": { name: "Valid name", environment: "TEST", locale: "en-GB", timeZone: "Europe/London" },
   "workspace.setWebhook": { url: "https://hooks.example.test/forge365" },
   "workspace.removeWebhook": {},
+  "workspace.requireTwoFactor": { requireTwoFactor: "off" },
   "notifications.markRead": {},
   "members.invite": { email: "valid@example.test", role: "MEMBER" },
   "members.changeRole": { membershipId: "clxxxxxxxxxxxxxxxxxxxxxxx", role: "VIEWER" },

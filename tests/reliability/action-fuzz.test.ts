@@ -3,6 +3,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePasswordAction } from "@/app/account/actions";
+import { confirmEnrolmentAction, regenerateRecoveryCodesAction, turnOffTwoFactorAction } from "@/app/account/two-factor/actions";
 import { createWorkspaceAction } from "@/app/workspaces/new/actions";
 import type { ActionResult } from "@/lib/actions/result";
 import { executeUserAction, type UserActionDefinition } from "@/lib/actions/user-action";
@@ -77,6 +78,7 @@ async function world() {
     permissionMode: ["APPLICATION", "DELEGATED"],
     dryRun: ["on"],
     regenerate: ["on"],
+    requireTwoFactor: ["on", "off"],
     secretExpiresOn: ["12/31/2099", "01/01/2001"],
     clientSecret: [DEMO_CLIENT_SECRET, CANARY_SECRET],
     tenant: [DEMO_TENANT_ID, "contoso.onmicrosoft.com"],
@@ -153,6 +155,12 @@ describe("the signed-in person's own actions, fed hostile input", () => {
       plausible: { currentPassword: [TEST_PASSWORD], newPassword: ["a new long password"], confirmPassword: ["a new long password"] },
       state: async (user: CurrentUser) => (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })).passwordHash ?? "",
     },
+    ...[confirmEnrolmentAction, turnOffTwoFactorAction, regenerateRecoveryCodesAction].map(({ definition }) => ({
+      definition,
+      plausible: { password: [TEST_PASSWORD], code: ["123456", "0000-0000-0000"] },
+      state: async (user: CurrentUser) =>
+        JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true, totpLastStep: true, recoveryCodes: true } })),
+    })),
   ];
   it.each(cases.map((c) => [c.definition.name, c] as const))("%s: a result, never a crash or an internal error; nothing written when refused", async (_, { definition, plausible, state }) => {
     const user = await createUser("person");

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Card } from "@/components/ui/card";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { developmentOutbox } from "@/lib/mail/config";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -11,9 +11,5 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const raw = (await searchParams).callbackUrl;
   const callbackUrl = raw ? safeCallbackUrl(raw) : "/workspaces/new";
   if (await getCurrentUser()) redirect(callbackUrl);
-  return (
-    <Card title="Create your forge365 account">
-      <SignUpForm callbackUrl={callbackUrl} />
-    </Card>
-  );
+  return <SignUpForm callbackUrl={callbackUrl} outbox={developmentOutbox()} />;
 }

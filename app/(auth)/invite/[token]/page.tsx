@@ -3,9 +3,12 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { unverifiedEmail } from "@/lib/auth/verify-email";
 import { lookupInvitation, maskEmail } from "@/lib/workspaces/invitations";
 import { roleLabels } from "@/lib/workspaces/roles";
+import { resendVerificationAction } from "../../verify-email/actions";
 import { AcceptInvitationForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -35,7 +38,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       description={`You're invited as ${roleLabels[invitation.role]}. The invitation is for ${maskEmail(invitation.email)}.`}
     >
       {user ? (
-        <AcceptInvitationForm token={token} />
+        (await unverifiedEmail(user.id)) ? (
+          <VerifyEmailBanner email={user.email} resend={resendVerificationAction} />
+        ) : (
+          <AcceptInvitationForm token={token} />
+        )
       ) : (
         <div className="flex gap-2">
           <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} className={buttonClasses("primary", "flex-1")}>

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/workspace-action";
 import { configureWebhook, removeWebhook } from "@/lib/webhooks/settings";
-import { updateWorkspaceSchema, webhookSchema } from "@/lib/workspaces/schemas";
+import { twoFactorRequirementSchema, updateWorkspaceSchema, webhookSchema } from "@/lib/workspaces/schemas";
+import { setTwoFactorRequirement } from "@/lib/workspaces/two-factor-requirement";
 import { updateWorkspace } from "@/lib/workspaces/workspaces";
 
 export const updateWorkspaceAction = workspaceAction({
@@ -37,5 +38,21 @@ export const removeWebhookAction = workspaceAction({
   async run(ctx) {
     await removeWebhook(ctx.actor);
     return { ok: true, data: undefined, message: "Webhook removed: no more calls are sent." };
+  },
+});
+
+export const requireTwoFactorAction = workspaceAction({
+  name: "workspace.requireTwoFactor",
+  role: "OWNER",
+  schema: twoFactorRequirementSchema,
+  async run(ctx, input) {
+    await setTwoFactorRequirement(ctx.actor, input.requireTwoFactor);
+    return {
+      ok: true,
+      data: undefined,
+      message: input.requireTwoFactor
+        ? "Two-factor sign-in is now required: members without it see only a page asking them to turn it on."
+        : "Two-factor sign-in is no longer required.",
+    };
   },
 });

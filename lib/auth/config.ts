@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { signInSchema } from "@/lib/auth/schemas";
 import { clientIp } from "./request-meta";
 import { resolveAuthSecret } from "./secret";
-import { createSession, endSession, findActiveSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { createSession, endSession, findActiveSession, SESSION_MAX_AGE_SECONDS, type SignInMethod } from "./sessions";
 import { authenticate } from "./users";
 import { decideMicrosoftSignIn, microsoftVouchesForEmail } from "./microsoft/linking";
 import { microsoftProvider, microsoftSignInSettings, MICROSOFT_PROVIDER_ID, sameSiteRedirect } from "./microsoft/provider";
@@ -43,6 +43,21 @@ class EmailLinkRefused extends CredentialsSignin {
   }
 }
 
+/** The user Auth.js keeps once a credential is accepted: its server-side session, owing a code when two-factor is on. */
+async function withSession(
+  { twoFactorEnabled, ...user }: { id: string; email: string; name: string | null; twoFactorEnabled: boolean },
+  request: Request,
+  method: SignInMethod,
+) {
+  const sessionToken = await createSession(user.id, {
+    ipAddress: clientIp(request.headers),
+    userAgent: request.headers.get("user-agent") ?? undefined,
+    method,
+    secondFactorPending: twoFactorEnabled,
+  });
+  return { ...user, sessionToken };
+}
+
 /** Sign in with Microsoft, when configured (lib/auth/microsoft/provider.ts). */
 function microsoftProviders() {
   const settings = microsoftSignInSettings();
@@ -63,19 +78,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
-        const ipAddress = clientIp(request.headers);
-        const result = await authenticate(parsed.data.email, parsed.data.password, ipAddress);
+        const result = await authenticate(parsed.data.email, parsed.data.password, clientIp(request.headers));
         if (!result.ok) {
           throw result.reason === "rate_limited" ? new TooManyAttempts(result.retryAfterMinutes) : new InvalidCredentials();
         }
-        const { twoFactorEnabled, ...user } = result.user;
-        const sessionToken = await createSession(user.id, {
-          ipAddress,
-          userAgent: request.headers.get("user-agent") ?? undefined,
-          method: "password",
-          secondFactorPending: twoFactorEnabled,
-        });
-        return { ...user, sessionToken };
+        return withSession(result.user, request, "password");
       },
     }),
     // The verification link signs its person in (lib/auth/verify-email.ts): the mailed link is the credential.
@@ -86,14 +93,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const token = typeof credentials.token === "string" ? credentials.token : "";
         const result = token ? await verifyEmailByLink(token) : { ok: false as const, reason: "invalid_link" as const };
         if (!result.ok) throw new EmailLinkRefused(result.reason);
-        const { twoFactorEnabled, ...user } = result.user;
-        const sessionToken = await createSession(user.id, {
-          ipAddress: clientIp(request.headers),
-          userAgent: request.headers.get("user-agent") ?? undefined,
-          method: "email_link",
-          secondFactorPending: twoFactorEnabled,
-        });
-        return { ...user, sessionToken };
+        return withSession(result.user, request, "email_link");
       },
     }),
     ...microsoftProviders(),

@@ -19,6 +19,11 @@ function refusal<T>(result: Exclude<TwoFactorChange<unknown>, { ok: true }>): Ac
     }
     case "state_changed":
       return { ok: false, error: "Two-factor sign-in was changed in another window. Reload this page." };
+    case "required_by": {
+      const names = result.workspaces.join(", ");
+      const verb = result.workspaces.length === 1 ? "requires" : "require";
+      return { ok: false, error: `${names} ${verb} two-factor sign-in of every member, so it stays on. An owner can lift the requirement in Settings.` };
+    }
     case "rate_limited":
       return {
         ok: false,

@@ -31,7 +31,8 @@ export interface PasswordAndCode {
 export type TwoFactorChange<T> =
   | { ok: true; data: T }
   | { ok: false; reason: "wrong_password" | "invalid_code" | "state_changed" }
-  | { ok: false; reason: "rate_limited"; retryAfterMinutes: number };
+  | { ok: false; reason: "rate_limited"; retryAfterMinutes: number }
+  | { ok: false; reason: "required_by"; workspaces: string[] };
 
 async function passwordMatches(userId: string, password: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
@@ -67,8 +68,17 @@ function reauthenticate(claimant: Claimant, input: PasswordAndCode): Promise<Two
   });
 }
 
-/** Turns two-factor sign-in off: the secret, the replay marker and every recovery code go. */
+/**
+ * Turns two-factor sign-in off: the secret, the replay marker and every recovery code go. Not while a
+ * workspace of the person's requires it: they would lock themself out of it (an owner, of their own).
+ */
 export async function turnOffTwoFactor(claimant: Claimant, input: PasswordAndCode): Promise<TwoFactorChange<undefined>> {
+  const requiring = await db.workspace.findMany({
+    where: { requireTwoFactor: true, memberships: { some: { userId: claimant.id } } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  if (requiring.length > 0) return { ok: false, reason: "required_by", workspaces: requiring.map((w) => w.name) };
   const check = await reauthenticate(claimant, input);
   if (!check.ok) return check;
   await db.$transaction([

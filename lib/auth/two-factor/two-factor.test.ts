@@ -5,7 +5,7 @@ import { defaultKeyring } from "@/lib/crypto";
 import { sealedColumns } from "@/lib/crypto/sealed-columns";
 import { db } from "@/lib/db/client";
 import { rotateAllSealedValues } from "@/lib/keys/rotate";
-import { createUser, TEST_PASSWORD } from "@/tests/helpers/factories";
+import { createUser, createWorkspace, TEST_PASSWORD } from "@/tests/helpers/factories";
 import { MAX_FAILURES_PER_ACCOUNT } from "../login-attempts";
 import { confirmEnrolment, regenerateRecoveryCodes, turnOffTwoFactor, twoFactorState } from "./enrolment";
 import { checkSignInCode, verifySecondFactor } from "./second-factor";
@@ -178,5 +178,16 @@ describe("turning off", () => {
     expect(await verifySecondFactor(who.id, recoveryCodes[2])).toEqual({ ok: false, reason: "invalid" });
     // Enrolling again starts from a new secret.
     expect(await pendingSecret(who.id)).not.toBe(secret);
+  });
+
+  it("stays on while a workspace of the person's requires it, and says which", async () => {
+    const { who, secret, step } = await enrolled();
+    const member = { id: who.id, email: who.email, name: null, sessionToken: "" };
+    const workspace = await createWorkspace({ MEMBER: member }, "Requiring Co");
+    await db.workspace.update({ where: { id: workspace.id }, data: { requireTwoFactor: true } });
+    expect(await turnOffTwoFactor(who, { password: TEST_PASSWORD, code: codeAt(secret, step + 1) })).toEqual({ ok: false, reason: "required_by", workspaces: ["Requiring Co"] });
+    expect(await twoFactorState(who.id)).toMatchObject({ enabled: true });
+    await db.workspace.update({ where: { id: workspace.id }, data: { requireTwoFactor: false } });
+    expect(await turnOffTwoFactor(who, { password: TEST_PASSWORD, code: codeAt(secret, step + 1) })).toEqual({ ok: true, data: undefined });
   });
 });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
+import { getEntry } from "@/lib/microsoft/catalog";
 import { DEMO_PASSWORD, DEMO_TENANT_ID } from "@/sandbox/fixtures/demo";
 import { SERVER_LOG, signUp, submitSignUp } from "../helpers";
 
@@ -86,4 +87,28 @@ test("an existing account whose email is not verified is refused with the reason
   await expect(page).toHaveURL(/\/sign-in/);
   await expectNoMicrosoftToken(page);
   await page.close();
+});
+
+test("declining consent on Microsoft's page shows the catalog's diagnosis on the sign-in page", async ({ page }) => {
+  // A person of another organization: Microsoft asks them to consent to the sign-in app on first use.
+  const tenant = randomUUID();
+  const domain = `org-${tenant.slice(0, 8)}.onmicrosoft.com`;
+  const upn = `declines@${domain}`;
+  const created = await page.request.post(`${SANDBOX}/_sandbox/tenants`, {
+    data: { id: tenant, displayName: "Another Organization", domains: [{ name: domain, isDefault: true, isInitial: true }], users: [{ userPrincipalName: upn, displayName: "Declining Person", password: DEMO_PASSWORD }] },
+  });
+  expect(created.ok()).toBe(true);
+
+  await continueWithMicrosoft(page, upn);
+  await expect(page.getByRole("heading", { name: "Permissions requested" })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  await expect(page).toHaveURL(/\/sign-in\?microsoft=AADSTS65004$/);
+  const refusal = page.getByTestId("microsoft-refusal");
+  await expect(refusal.getByText(getEntry("AADSTS65004")!.title)).toBeVisible();
+  await expect(refusal.getByText(getEntry("AADSTS65004")!.cause)).toBeVisible();
+  await expect(page.getByText("Microsoft did not complete the sign-in")).toHaveCount(0);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expectNoMicrosoftToken(page);
 });

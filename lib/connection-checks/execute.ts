@@ -95,7 +95,9 @@ export async function executeConnectionTest(testId: string, tokenSource?: TokenS
       tokenSource,
       delegatedTokenSource: signIn?.source,
     },
-    { onStep: (step) => (stepWrites = stepWrites.then(() => recordStep(testId, step))) },
+    // Progress only: the result below writes every step again. A write that fails (the database restarting) is
+    // logged rather than left to reject while the run goes on, which Node would report as an unhandled rejection.
+    { onStep: (step) => (stepWrites = stepWrites.then(() => recordStep(testId, step)).catch((error) => void logError(error, { testId }))) },
   );
   await stepWrites;
   await recordResult({ id: testId, mailboxId: test.mailbox.id, dryRun: test.dryRun }, result, signIn?.rejection() ?? null);

@@ -26,7 +26,8 @@ it("keeps data across restarts of the embedded database, through the app's own c
   await reader.$disconnect();
   await second.stop();
   expect(found?.name).toBe("Persisted");
-});
+  // Two cold starts of the WASM database and every migration: over 30 s on a busy two-core machine.
+}, 120_000);
 
 it("lets a second process-level caller share a running server instead of opening the files twice", async () => {
   const dataDir = path.join(dir, "shared");

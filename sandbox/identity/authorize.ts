@@ -133,10 +133,13 @@ async function continueSignIn(ctx: SandboxContext, ex: Exchange): Promise<void> 
   const { user, tenant: userTenant } = signedIn;
 
   const parsed = parseScopes(pending.scopes.join(" "));
+  // A multi-tenant app has no service principal in another organization until a user there consents to it ("A service
+  // principal is created when a user from that tenant consents to use of the application",
+  // https://learn.microsoft.com/entra/architecture/service-accounts-principal), so that organization's users are asked
+  // for the sign-in scopes too. The app's home tenant is taken to have consented to them.
+  const firstUseInTenant = parsed.ok && userTenant.id !== tenant.id ? parsed.scopes.oidc : [];
   const requested = parsed.ok
-    ? parsed.scopes.graphDefault
-      ? app.delegatedPermissions.map((p) => p.name)
-      : parsed.scopes.graph
+    ? [...(parsed.scopes.graphDefault ? app.delegatedPermissions.map((p) => p.name) : parsed.scopes.graph), ...firstUseInTenant]
     : [];
   const missing = missingConsent(requested, grantedDelegated(app, user));
 

@@ -108,6 +108,27 @@ describe("OpenID Connect sign-in", () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it("asks a user of another organization to consent to the sign-in scopes once; Cancel goes back as AADSTS65004", async () => {
+    const fabrikam = "7d1c4a3e-5b2f-4c8e-9a61-2f0e8b3c9d45";
+    const username = "ops@fabrikam.onmicrosoft.com";
+    await sb.control("POST", "tenants", {
+      id: fabrikam,
+      displayName: "Fabrikam",
+      domains: [{ name: "fabrikam.onmicrosoft.com", isDefault: true, isInitial: true }],
+      users: [{ userPrincipalName: username, displayName: "Ops", password: DEMO_PASSWORD }],
+    });
+    const declined = await signIn(authorizeUrl({ segment: "organizations" }), { username, password: DEMO_PASSWORD, consent: "cancel" });
+    const answer = new URL(declined.headers.get("location")!).searchParams;
+    expect([answer.get("error"), answer.get("error_subcode"), answer.get("state")]).toEqual(["access_denied", "cancel", "st"]);
+    expect(answer.get("error_description")).toMatch(/^AADSTS65004: /);
+
+    const accepted = decodeJwt((await signInWithOpenId({ segment: "organizations", username })).id_token!);
+    expect(accepted.tid).toBe(fabrikam);
+    // Consented now: a second sign-in goes straight back with a code, even when Cancel would be pressed.
+    const again = await signIn(authorizeUrl({ segment: "organizations" }), { username, password: DEMO_PASSWORD, consent: "cancel" });
+    expect(new URL(again.headers.get("location")!).searchParams.get("code")).toBeTruthy();
+  });
+
   it("refuses /common for a single-tenant app (AADSTS50194) and an unregistered redirect URI (AADSTS50011)", async () => {
     const singleTenant = await fetch(authorizeUrl({ clientId: DEMO_CLIENT_ID }));
     expect(await singleTenant.text()).toContain("AADSTS50194");

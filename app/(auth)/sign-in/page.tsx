@@ -11,7 +11,7 @@ import { MicrosoftSignIn } from "./microsoft-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string; microsoft?: string }> }) {
   const query = await searchParams;
   const callbackUrl = safeCallbackUrl(query.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -29,7 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Forgot password?
         </Link>
       </p>
-      <MicrosoftSignIn callbackUrl={callbackUrl} />
+      <MicrosoftSignIn callbackUrl={callbackUrl} microsoft={query.microsoft} />
     </Card>
   );
 }

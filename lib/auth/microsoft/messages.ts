@@ -10,10 +10,13 @@ const REFUSALS: Record<MicrosoftRefusal, string> = {
   session_present: "A previous sign-in in this browser was still open. Try Sign in with Microsoft again.",
 };
 
+/** Above the catalog's advice when Microsoft refused with an AADSTS code it knows (callback-error.ts). */
+export const MICROSOFT_REFUSED = "Microsoft did not sign you in. To try again, select Sign in with Microsoft. Microsoft's reason:";
+
 /**
- * Auth.js's error types (`?error=`) a Microsoft sign-in can end with. Auth.js keeps Microsoft's own answer
- * (error=access_denied with AADSTS65004 when consent is declined, AADSTS50020 for an account from another directory)
- * out of the redirect, so the page says what can have happened.
+ * Auth.js's error types (`?error=`) a Microsoft sign-in can end with. A refusal from Microsoft gets here as
+ * OAuthCallbackError only when the catalog does not know its code (callback-error.ts), so the page says what can
+ * have happened.
  */
 const AUTH_ERRORS: Record<string, string> = {
   OAuthCallbackError:

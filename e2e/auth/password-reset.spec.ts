@@ -14,6 +14,8 @@ test("forgot password: the same answer for any address, a mailed link that works
   for (const address of [uniqueEmail("nobody"), email]) {
     await visitor.goto("/sign-in");
     await visitor.getByRole("link", { name: "Forgot password?" }).click();
+    // The sign-in page has an Email field too: fill only once the navigation has landed.
+    await expect(visitor.getByRole("heading", { name: "Reset your password" })).toBeVisible();
     await visitor.getByLabel("Email").fill(address);
     await visitor.getByRole("button", { name: "Send reset link" }).click();
     await expect(visitor.getByText(`If an account exists for ${address}, we sent a link`)).toBeVisible();

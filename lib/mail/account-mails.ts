@@ -1,7 +1,8 @@
 import type { AccountMailer } from "@/lib/auth/account-mailer";
 import { appUrl } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/datetime";
-import { escapeHtml, type OutgoingMail } from "./message";
+import { escapeHtml } from "@/lib/format/html";
+import type { OutgoingMail } from "./message";
 import { sendMail } from "./send";
 
 /**

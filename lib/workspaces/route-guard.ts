@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { escapeHtml } from "@/lib/format/html";
 import { NotAllowedError, TwoFactorRequiredError, WorkspaceNotFoundError } from "./errors";
 import { requireMembership, type WorkspaceContext } from "./guard";
 import type { Role } from "./roles";
@@ -8,11 +9,6 @@ function page(status: number, title: string, text: string, link = { href: "/", t
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
-/** The message names the workspace, whose name its admins chose. */
-function escapeHtml(text: string) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** The guard's refusals as a route handler returns them; null for any other error. */
 export function guardRefusal(error: unknown): Response | null {
   if (error instanceof WorkspaceNotFoundError) {
@@ -20,6 +16,7 @@ export function guardRefusal(error: unknown): Response | null {
   }
   if (error instanceof NotAllowedError) return page(403, "Not allowed", error.message);
   if (error instanceof TwoFactorRequiredError) {
+    // The message names the workspace, whose name its admins chose.
     return page(403, "Two-factor sign-in required", escapeHtml(error.message), { href: "/account/two-factor", text: "Turn on two-factor sign-in" });
   }
   return null;

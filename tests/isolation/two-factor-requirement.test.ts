@@ -58,7 +58,7 @@ describe("a workspace that requires two-factor sign-in", () => {
     const response = guardRefusal(new TwoFactorRequiredError("Strict & <Co>"))!;
     expect(response.status).toBe(403);
     const html = await response.text();
-    expect(html).toContain("Strict &#38; &#60;Co&#62; requires two-factor sign-in");
+    expect(html).toContain("Strict &amp; &lt;Co&gt; requires two-factor sign-in");
     expect(html).toContain('href="/account/two-factor"');
   });
 });
